@@ -92,6 +92,8 @@ class TimeMod(str, Enum):
     START = "START"
     MID = "MID"
     END = "END"
+    EQUAL_OR_LESS = "EQUAL_OR_LESS"
+    EQUAL_OR_MORE = "EQUAL_OR_MORE"
 
 
 class TimeExpression(_Record):
