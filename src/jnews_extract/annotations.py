@@ -112,3 +112,26 @@ def register_extensions() -> None:
     for name in ("jnews_entities", "jnews_times", "jnews_events"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+@dataclass
+class EventCluster:
+    """One event of the article: every coreferent trigger mention and merged slots.
+
+    Built by the article-level event coreference (``jnews_extract.events``) from the
+    ``EventMention`` objects of all docs, with offsets already shifted into the
+    caller's string. Spans (``arguments``, ``location``, ``time``, ``source``) are
+    entity or time mention spans; the assembler maps them to record ids.
+    ``target`` is the index of another cluster in the same list.
+    """
+
+    type: str
+    mentions: list[EventMention]
+    cameo: str | None = None
+    arguments: list[EventArgumentMention] = field(default_factory=list)
+    location: tuple[int, int] | None = None
+    time: tuple[int, int] | None = None
+    status: str = "UNKNOWN"
+    negated: bool = False
+    source: tuple[int, int] | None = None
+    target: int | None = None
