@@ -51,6 +51,8 @@ class EntityMention:
     roles: list[RoleMention] = field(default_factory=list)
     anaphor: bool = False
     """True for 同氏 / 両氏 / 同国: resolved to an antecedent by alias clustering."""
+    candidates: list[str] = field(default_factory=list)
+    """Gazetteer keys an ambiguous alias may stand for (ブッシュ → two presidents)."""
 
 
 @dataclass

@@ -168,6 +168,8 @@ class Extraction(_Record):
     """Everything extracted from one article: the output of :func:`jnews_extract.extract`."""
 
     schema_version: str = SCHEMA_VERSION
+    id: str | None = None
+    """The caller's id of the article (batch extraction), if any."""
     text: str
     article: Article
     reference_date: date | None = None

@@ -1,0 +1,219 @@
+"""``extract()``: one article (a raw scraped page or plain text) → one ``Extraction``.
+
+The flow: input checks → analysis copy of the text (same length: HTML tags and control
+characters blanked so offsets never move) → page parsing → the pipeline over each part
+of the article (long parts split under Sudachi's byte limit) → article-level alias
+clustering, time resolution, event coreference → the assembler.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from jnews_extract import assemble
+from jnews_extract.aliases import cluster_entities
+from jnews_extract.annotations import EntityMention, EventMention, TimeMention
+from jnews_extract.errors import EmptyTextError
+from jnews_extract.knowledge import load_gazetteer
+from jnews_extract.page import Page, parse_page
+from jnews_extract.pipeline import load_pipeline, split_for_sudachi
+from jnews_extract.schema import Extraction
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_HTML_HINT = re.compile(r"<\s*(html|body|div|p|br|span|a|article|script|style)\b", re.IGNORECASE)
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def check_text(text: object) -> str:
+    """Return ``text`` if it is a non-empty ``str``; raise a helpful error otherwise."""
+    if isinstance(text, (bytes, bytearray)):
+        raise TypeError("extract() takes str, not bytes: decode it first, e.g. data.decode('utf-8')")
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes str, not {type(text).__name__}")
+    if not text.strip():
+        raise EmptyTextError("the text is empty or whitespace only: nothing to extract")
+    return text
+
+
+def analysis_text(text: str) -> str:
+    """A copy of ``text`` of the same length that the pipeline can read safely.
+
+    HTML markup (tags, scripts, styles) and control characters become spaces, so every
+    offset found in the copy is an offset into ``text``.
+    """
+    cleaned = _CONTROL.sub(" ", text)
+    if _HTML_HINT.search(cleaned):
+        cleaned = _SCRIPT.sub(lambda m: " " * len(m.group(0)), cleaned)
+        cleaned = _TAG.sub(lambda m: " " * len(m.group(0)), cleaned)
+    assert len(cleaned) == len(text)
+    return cleaned
+
+
+@dataclass
+class Piece:
+    """A part of the article analysed as one ``Doc``: offsets into the caller's string."""
+
+    start: int
+    end: int
+
+
+def plan_pieces(clean: str, page: Page) -> list[Piece]:
+    """The pieces to analyse: title, published line, captions, body; split when long."""
+    pieces = []
+    for region in page.regions:
+        for start, end in split_for_sudachi(clean, region.start, region.end):
+            if clean[start:end].strip():
+                pieces.append(Piece(start, end))
+    return pieces
+
+
+def _shifted_entities(doc: Doc, offset: int) -> list[EntityMention]:
+    result = []
+    for m in doc._.jnews_entities or []:
+        m.start += offset
+        m.end += offset
+        for role in m.roles:
+            role.start += offset
+            role.end += offset
+            if role.affiliation_start is not None and role.affiliation_end is not None:
+                role.affiliation_start += offset
+                role.affiliation_end += offset
+        result.append(m)
+    return result
+
+
+def _shift(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] + offset, span[1] + offset)
+
+
+def _shifted_times(doc: Doc, offset: int) -> list[TimeMention]:
+    result = []
+    for t in doc._.jnews_times or []:
+        t.start += offset
+        t.end += offset
+        result.append(t)
+    return result
+
+
+def _shifted_events(doc: Doc, offset: int) -> list[EventMention]:
+    result = []
+    for e in doc._.jnews_events or []:
+        e.start += offset
+        e.end += offset
+        for argument in e.arguments:
+            argument.start += offset
+            argument.end += offset
+        e.location = _shift(e.location, offset)
+        e.time = _shift(e.time, offset)
+        e.source = _shift(e.source, offset)
+        e.target = _shift(e.target, offset)
+        result.append(e)
+    return result
+
+
+def reference_date_of(
+    page: Page, published: date | datetime | None
+) -> tuple[date | None, str | None]:
+    """The date relative times resolve against: dateline > page's published > caller's."""
+    if page.dateline_date is not None:
+        return page.dateline_date, "dateline"
+    if page.published is not None:
+        return page.published.date(), "published"
+    if isinstance(published, datetime):
+        return published.date(), "caller"
+    if isinstance(published, date):
+        return published, "caller"
+    return None, None
+
+
+def assemble_article(
+    text: str,
+    page: Page,
+    pieces: Sequence[Piece],
+    docs: Sequence[Doc],
+    published: date | datetime | None,
+) -> Extraction:
+    """Article-level stages over the docs of one article, then the record."""
+    gazetteer = load_gazetteer()
+    entity_mentions: list[EntityMention] = []
+    time_mentions: list[TimeMention] = []
+    event_mentions: list[EventMention] = []
+    sentence_starts: list[int] = []
+    for piece, doc in zip(pieces, docs, strict=True):
+        entity_mentions += _shifted_entities(doc, piece.start)
+        time_mentions += _shifted_times(doc, piece.start)
+        event_mentions += _shifted_events(doc, piece.start)
+        sentence_starts += [piece.start + s.start_char for s in doc.sents]
+    sentences = assemble.Sentences(sorted(sentence_starts))
+    reference, reference_source = reference_date_of(page, published)
+
+    clusters = cluster_entities(entity_mentions, gazetteer)
+    entities, entity_of = assemble.build_entities(text, clusters, gazetteer, sentences)
+
+    if time_mentions:
+        from jnews_extract.times import resolve_times
+
+        resolve_times(time_mentions, reference)
+    times, time_of = assemble.build_times(text, time_mentions)
+
+    events = []
+    if event_mentions:
+        from jnews_extract.events import cluster_events
+
+        time_values = {(t.start, t.end): t.value for t in times}
+        event_clusters = cluster_events(event_mentions, entity_of, time_values)
+        events = assemble.build_events(text, event_clusters, entity_of, time_of, sentences)
+    return assemble.build_extraction(
+        text,
+        page,
+        reference_date=reference,
+        reference_source=reference_source,
+        entities=entities,
+        times=times,
+        events=events,
+    )
+
+
+def prepare(text: object, published: date | datetime | None) -> tuple[str, str, Page, list[Piece]]:
+    """Check and clean ``text``, parse the page and plan its pieces."""
+    checked = check_text(text)
+    clean = analysis_text(checked)
+    page = parse_page(clean, published=published)
+    return checked, clean, page, plan_pieces(clean, page)
+
+
+def extract(
+    text: str,
+    *,
+    published: date | datetime | None = None,
+    nlp: Language | None = None,
+) -> Extraction:
+    """Extract entities, times and events from one article.
+
+    ``text`` is a raw scraped page or plain article text; every offset in the record is
+    into this exact string. ``published`` is used when the page prints no date.
+    Raises ``TypeError`` for non-str input and :class:`~jnews_extract.errors.EmptyTextError`
+    for empty text.
+
+    >>> rec = extract("トランプ大統領は21日、プーチン大統領と電話会談した。")  # doctest: +SKIP
+    >>> [e.name for e in rec.entities]  # doctest: +SKIP
+    ['ドナルド・トランプ', 'ウラジーミル・プーチン']
+    """
+    checked, clean, page, pieces = prepare(text, published)
+    pipeline = nlp if nlp is not None else load_pipeline()
+    docs = list(pipeline.pipe(clean[p.start : p.end] for p in pieces))
+    return assemble_article(checked, page, pieces, docs, published)
+
+
+def iter_docs(
+    pipeline: Language, texts: Iterable[str], *, batch_size: int, n_process: int
+) -> Iterator[Doc]:
+    """``nlp.pipe`` over piece texts (kept separate so batching code can share it)."""
+    yield from pipeline.pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,513 @@
+"""The entity stage: gazetteer names, country abbreviations, titles, NER, anaphors.
+
+One spaCy component, ``jnews_entities``, writes ``doc._.jnews_entities``
+(a list of :class:`~jnews_extract.annotations.EntityMention`). It combines, in
+this order of trust:
+
+1. gazetteer names matched on characters, aligned to token boundaries
+   (ブダペスト, ホワイトハウス, ロシア, トランプ);
+2. single-kanji country abbreviations, one mention per country (米ロ → 米 + ロ);
+3. names before a title or honorific (シーヤールトー外相, マイヤー氏) become
+   PERSON, and titles become roles (ルビオ米国務長官 → 国務長官, affiliation 米);
+4. the statistical NER (GiNZA's ENE mapped to our labels, or our own NER) for
+   names the gazetteer lacks; rule mentions win every overlap;
+5. anaphors (同氏, 両氏, 同国) for the article-level alias clustering to resolve.
+
+Matching is on characters because Sudachi's mode C joins affixes into tokens
+(米大統領 is one token) while names must still start on a token boundary.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from jnews_extract.annotations import EntityMention, RoleMention, register_extensions
+from jnews_extract.knowledge import (
+    Gazetteer,
+    GazetteerEntry,
+    TitleLexicon,
+    load_entity_rules,
+    load_gazetteer,
+    load_titles,
+)
+
+ORIGIN_PRIORITY = {"title": 0, "gazetteer": 1, "abbreviation": 2, "anaphor": 3, "ner": 4}
+"""Lower wins when two mentions overlap."""
+
+
+def char_class(char: str) -> str:
+    """Coarse script class of one character: katakana, hiragana, kanji, latin, digit, other."""
+    if not char:
+        return "none"
+    code = ord(char)
+    if char in "ー・=＝":
+        return "katakana"
+    if 0x30A0 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9F:
+        return "katakana"
+    if 0x3040 <= code <= 0x309F:
+        return "hiragana"
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or char in "々〆ヶ":
+        return "kanji"
+    if char.isdigit():
+        return "digit"
+    if unicodedata.category(char).startswith("L"):
+        return "latin"
+    return "other"
+
+
+def _is_name_token_text(text: str) -> bool:
+    return bool(text) and all(char_class(c) == "katakana" for c in text) and text != "ー"
+
+
+class EntityRecognizer:
+    """spaCy component: rule-first entity mentions with roles, on ``doc._.jnews_entities``."""
+
+    def __init__(self, nlp: Language, name: str = "jnews_entities", *, use_ner: bool = True):
+        """Create the component; knowledge is read from the bundled resources on first use."""
+        self.name = name
+        self.use_ner = use_ner
+        self._gazetteer: Gazetteer | None = None
+        self._alias_lengths: list[int] = []
+        register_extensions()
+
+    # -- knowledge --------------------------------------------------------------------------
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer in use: added patterns, or the bundled files on first use."""
+        if self._gazetteer is None:
+            self.set_gazetteer(load_gazetteer())
+        assert self._gazetteer is not None
+        return self._gazetteer
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Use ``gazetteer`` for matching (replaces the bundled one)."""
+        self._gazetteer = gazetteer
+        self._alias_lengths = sorted(
+            {len(alias) for alias in gazetteer.by_alias if len(alias) >= 2}, reverse=True
+        )
+
+    def add_patterns(self, entries: Iterable[GazetteerEntry]) -> None:
+        """Add gazetteer entries (to the bundled ones unless patterns were set before)."""
+        gazetteer = self.gazetteer
+        for entry in entries:
+            gazetteer.add(entry)
+        self.set_gazetteer(gazetteer)
+
+    @property
+    def titles(self) -> TitleLexicon:
+        """Titles, honorifics and modifiers recognised after a name."""
+        return load_titles()
+
+    # -- spaCy API --------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        """Find entity mentions in ``doc`` and store them on ``doc._.jnews_entities``."""
+        mentions = self.match(doc)
+        self.set_annotations(doc, mentions)
+        return doc
+
+    def match(self, doc: Doc) -> list[EntityMention]:
+        """Return the entity mentions of ``doc`` without writing them."""
+        rules = load_entity_rules()
+        found = find_gazetteer_mentions(doc, self.gazetteer, self._alias_lengths)
+        found += find_abbreviation_mentions(doc, self.gazetteer, rules, found)
+        found += attach_titles(doc, self.gazetteer, self.titles, found)
+        found += find_anaphors(doc, rules)
+        if self.use_ner:
+            found += reconcile_ner(doc, rules, self.titles)
+        return resolve_overlaps(found)
+
+    def set_annotations(self, doc: Doc, mentions: list[EntityMention]) -> None:
+        """Write ``mentions`` to ``doc._.jnews_entities``."""
+        doc._.jnews_entities = mentions
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the config and the gazetteer entries (as JSONL) under ``path``."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"use_ner": self.use_ner}), encoding="utf-8")
+        with (path / "patterns.jsonl").open("w", encoding="utf-8") as out:
+            for entry in self.gazetteer.entries.values():
+                out.write(json.dumps(_entry_to_record(entry), ensure_ascii=False) + "\n")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRecognizer:
+        """Load what :meth:`to_disk` saved."""
+        path = ensure_path(path)
+        cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
+        self.use_ner = bool(cfg.get("use_ner", True))
+        gazetteer = Gazetteer()
+        with (path / "patterns.jsonl").open(encoding="utf-8") as lines:
+            for line in lines:
+                gazetteer.add(_entry_from_saved(json.loads(line)))
+        self.set_gazetteer(gazetteer)
+        return self
+
+
+def _entry_to_record(entry: GazetteerEntry) -> dict[str, Any]:
+    return {
+        "key": entry.key,
+        "label": entry.label,
+        "name": entry.name,
+        "name_en": entry.name_en,
+        "kb_id": entry.kb_id,
+        "country": entry.country,
+        "aliases": list(entry.aliases),
+        "abbreviations": list(entry.abbreviations),
+        "positions": [list(p) for p in entry.positions],
+        "lat": entry.lat,
+        "lon": entry.lon,
+    }
+
+
+def _entry_from_saved(record: dict[str, Any]) -> GazetteerEntry:
+    return GazetteerEntry(
+        key=record["key"],
+        label=record["label"],
+        name=record["name"],
+        name_en=record.get("name_en"),
+        kb_id=record.get("kb_id"),
+        country=record.get("country"),
+        aliases=tuple(record.get("aliases") or ()),
+        abbreviations=tuple(record.get("abbreviations") or ()),
+        positions=tuple((p[0], p[1]) for p in record.get("positions") or ()),
+        lat=record.get("lat"),
+        lon=record.get("lon"),
+    )
+
+
+@Language.factory("jnews_entities", default_config={"use_ner": True})
+def make_entity_recognizer(nlp: Language, name: str, use_ner: bool) -> EntityRecognizer:
+    """spaCy factory of :class:`EntityRecognizer` (``nlp.add_pipe("jnews_entities")``)."""
+    return EntityRecognizer(nlp, name, use_ner=use_ner)
+
+
+# -- matching helpers -------------------------------------------------------------------------
+
+
+def _token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t.text) for t in doc}
+    return starts, ends
+
+
+def _starts_word(text: str, start: int, token_starts: set[int]) -> bool:
+    if start in token_starts or start == 0:
+        return True
+    return char_class(text[start - 1]) != char_class(text[start])
+
+
+def _ends_word(text: str, end: int, token_ends: set[int], label: str) -> bool:
+    if end in token_ends or end >= len(text):
+        return True
+    last, following = char_class(text[end - 1]), char_class(text[end])
+    if last != following:
+        return True
+    # A kanji place or organisation may stand before a kanji suffix inside one
+    # Sudachi token (韓国軍, 米国債); katakana names may not run on (ロシアン).
+    return last == "kanji" and label in {"GPE", "ORG", "NORP"}
+
+
+def choose_entry(gazetteer: Gazetteer, keys: list[str]) -> GazetteerEntry:
+    """The entry an alias stands for; ambiguous aliases keep the first entry's label.
+
+    The article-level clustering decides ambiguous keys; here we only need a label.
+    """
+    return gazetteer.entries[keys[0]]
+
+
+def find_gazetteer_mentions(
+    doc: Doc, gazetteer: Gazetteer, lengths: list[int]
+) -> list[EntityMention]:
+    """Longest gazetteer aliases starting on a word boundary (ブダペスト, 欧州連合)."""
+    text = doc.text
+    token_starts, token_ends = _token_bounds(doc)
+    found: list[EntityMention] = []
+    position, size = 0, len(text)
+    while position < size:
+        matched = 0
+        if char_class(text[position]) not in {"other", "hiragana"} and _starts_word(
+            text, position, token_starts
+        ):
+            for length in lengths:
+                end = position + length
+                if end > size:
+                    continue
+                keys = gazetteer.by_alias.get(text[position:end])
+                if not keys:
+                    continue
+                entry = choose_entry(gazetteer, keys)
+                if not _ends_word(text, end, token_ends, entry.label):
+                    continue
+                key = entry.key if len(keys) == 1 else None
+                candidates = list(keys) if len(keys) > 1 else []
+                found.append(
+                    EntityMention(
+                        position,
+                        end,
+                        text[position:end],
+                        entry.label,
+                        key,
+                        "gazetteer",
+                        candidates=candidates,
+                    )
+                )
+                matched = length
+                break
+        position += matched or 1
+    return found
+
+
+def _covered(start: int, end: int, mentions: Iterable[EntityMention]) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def find_abbreviation_mentions(
+    doc: Doc, gazetteer: Gazetteer, rules: dict[str, Any], known: list[EntityMention]
+) -> list[EntityMention]:
+    """One GPE mention per country in abbreviation chains: 米ロ, 日米韓, 英仏独, 米大統領."""
+    abbreviations = gazetteer.by_abbreviation
+    unambiguous = set(rules.get("unambiguous_abbreviations", ()))
+    followers = set(rules.get("abbreviation_followers", ()))
+    titles = load_titles().titles
+    found: list[EntityMention] = []
+    tokens = list(doc)
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not token.text or not all(c in abbreviations for c in token.text):
+            prefix = _abbreviation_prefix(token.text, abbreviations, titles)
+            if prefix and not _covered(token.idx, token.idx + prefix, known):
+                found += _chain_mentions(doc.text, token.idx, token.idx + prefix, abbreviations)
+            index += 1
+            continue
+        last = index
+        while last + 1 < len(tokens) and tokens[last + 1].text and all(
+            c in abbreviations for c in tokens[last + 1].text
+        ):
+            last += 1
+        start, end = token.idx, tokens[last].idx + len(tokens[last].text)
+        chain = doc.text[start:end]
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        before = tokens[index - 1] if index > 0 else None
+        after_noun = after is not None and (
+            after.pos_ in {"NOUN", "PROPN"} and char_class(after.text[:1]) != "digit"
+        )
+        after_ok = after_noun or (after is not None and after.text in followers)
+        preceded_by_number = before is not None and (
+            before.pos_ == "NUM" or char_class(before.text[-1:]) == "digit"
+        )
+        if len(chain) == 1 and chain not in unambiguous:
+            accept = after_noun
+        elif len(chain) == 1:
+            accept = True
+        else:
+            accept = after_ok
+        if accept and not preceded_by_number and not _covered(start, end, known):
+            found += _chain_mentions(doc.text, start, end, abbreviations)
+        index = last + 1
+    return found
+
+
+def _abbreviation_prefix(text: str, abbreviations: dict[str, str], titles: frozenset[str]) -> int:
+    """Length of a country-abbreviation prefix glued to a title in one token (米大統領 → 1)."""
+    for cut in range(1, min(len(text), 4)):
+        head, rest = text[:cut], text[cut:]
+        if not all(c in abbreviations for c in head):
+            return 0
+        if rest in titles:
+            return cut
+    return 0
+
+
+def _chain_mentions(
+    text: str, start: int, end: int, abbreviations: dict[str, str]
+) -> list[EntityMention]:
+    return [
+        EntityMention(i, i + 1, text[i], "GPE", abbreviations[text[i]], "abbreviation")
+        for i in range(start, end)
+    ]
+
+
+def _person_candidates(doc: Doc, known: list[EntityMention]) -> list[tuple[int, int, bool]]:
+    """Spans that may be a person's name: gazetteer persons and unknown name-like runs.
+
+    Returns (start, end, is_known_person).
+    """
+    spans: list[tuple[int, int, bool]] = [(m.start, m.end, True) for m in known if m.label == "PERSON"]
+    run_start: int | None = None
+    run_end = 0
+    for token in doc:
+        namelike = token.tag_.startswith("名詞-固有名詞-人名") or (
+            token.pos_ in {"PROPN", "NOUN"} and _is_name_token_text(token.text)
+        )
+        if namelike and not _covered(token.idx, token.idx + len(token.text), known):
+            if run_start is None:
+                run_start = token.idx
+            run_end = token.idx + len(token.text)
+            continue
+        if run_start is not None:
+            spans.append((run_start, run_end, False))
+            run_start = None
+    if run_start is not None:
+        spans.append((run_start, run_end, False))
+    return spans
+
+
+def _longest_at(text: str, position: int, words: Iterable[str], longest: int) -> str | None:
+    vocabulary = set(words)
+    for length in range(min(longest, len(text) - position), 0, -1):
+        if text[position : position + length] in vocabulary:
+            return text[position : position + length]
+    return None
+
+
+def attach_titles(
+    doc: Doc, gazetteer: Gazetteer, titles: TitleLexicon, known: list[EntityMention]
+) -> list[EntityMention]:
+    """Roles for known persons and new PERSON mentions for names before a title.
+
+    ルビオ米国務長官 → role 国務長官 affiliated to 米; シーヤールトー外相 → PERSON
+    (unknown name before a title); マイヤー氏 → PERSON. A title with no name
+    before it (上級外交官) makes no person. Returns only the new mentions; known
+    persons get their roles in place.
+    """
+    text = doc.text
+    by_span = {(m.start, m.end): m for m in known}
+    new: list[EntityMention] = []
+    longest_title = titles.longest
+    for start, end, is_known in _person_candidates(doc, known):
+        position = end
+        modifier = _longest_at(text, position, titles.modifiers, 2)
+        if modifier:
+            position += len(modifier)
+        affiliation: EntityMention | None = None
+        for mention in known:
+            if mention.start == position and mention.label in {"GPE", "ORG"}:
+                affiliation = mention
+                position = mention.end
+                break
+        if affiliation is None:
+            abbreviation = text[position : position + 1]
+            rest_title = _longest_at(text, position + 1, titles.titles, longest_title)
+            if abbreviation in gazetteer.by_abbreviation and rest_title:
+                affiliation = EntityMention(
+                    position,
+                    position + 1,
+                    abbreviation,
+                    "GPE",
+                    gazetteer.by_abbreviation[abbreviation],
+                    "abbreviation",
+                )
+                if not _covered(position, position + 1, known):
+                    new.append(affiliation)
+                position += 1
+        title = _longest_at(text, position, titles.titles, longest_title)
+        honorific = None if title else _longest_at(text, position, titles.honorifics, 4)
+        if not title and not honorific:
+            continue
+        if is_known:
+            person = by_span[(start, end)]
+        else:
+            if end - start < 2:
+                continue
+            person = EntityMention(start, end, text[start:end], "PERSON", None, "title")
+            new.append(person)
+        if title:
+            if affiliation is None:
+                affiliation = _genitive_affiliation(text, start, known)
+            person.roles.append(
+                RoleMention(
+                    title=title,
+                    start=position,
+                    end=position + len(title),
+                    affiliation_key=affiliation.key if affiliation else None,
+                    affiliation_start=affiliation.start if affiliation else None,
+                    affiliation_end=affiliation.end if affiliation else None,
+                )
+            )
+    return new
+
+
+def _genitive_affiliation(
+    text: str, name_start: int, known: list[EntityMention]
+) -> EntityMention | None:
+    """The country in 「ロシアのラブロフ外相」: a GPE/ORG mention right before の + name."""
+    if name_start < 2 or text[name_start - 1] != "の":
+        return None
+    for mention in known:
+        if mention.end == name_start - 1 and mention.label in {"GPE", "ORG"}:
+            return mention
+    return None
+
+
+def find_anaphors(doc: Doc, rules: dict[str, Any]) -> list[EntityMention]:
+    """同氏 / 両氏 / 同国 tokens, to be resolved by the article-level clustering."""
+    anaphors: dict[str, dict[str, Any]] = rules.get("anaphors", {})
+    return [
+        EntityMention(
+            t.idx,
+            t.idx + len(t.text),
+            t.text,
+            str(anaphors[t.text]["label"]),
+            None,
+            "anaphor",
+            anaphor=True,
+        )
+        for t in doc
+        if t.text in anaphors
+    ]
+
+
+def map_ner_label(label: str, rules: dict[str, Any]) -> str | None:
+    """Our label for an NER label: ours pass through, GiNZA ENE labels are mapped."""
+    kept = set(rules.get("ner_labels", ()))
+    if label in kept:
+        return label
+    overrides: dict[str, str] = rules.get("ene_overrides", {})
+    if label in overrides:
+        return overrides[label]
+    from ginza import ENE_ONTONOTES_MAPPING  # GiNZA's own ENE → OntoNotes mapping
+
+    mapped = ENE_ONTONOTES_MAPPING.get(label)
+    return mapped if mapped in kept else None
+
+
+def reconcile_ner(doc: Doc, rules: dict[str, Any], titles: TitleLexicon) -> list[EntityMention]:
+    """NER entities mapped to our labels, titles and honorifics trimmed off the end."""
+    found: list[EntityMention] = []
+    for ent in doc.ents:
+        label = map_ner_label(ent.label_, rules)
+        if label is None:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if label == "PERSON":
+            for suffix in sorted(titles.titles | titles.honorifics, key=len, reverse=True):
+                if doc.text[start:end].endswith(suffix) and end - len(suffix) > start:
+                    end -= len(suffix)
+                    break
+        surface = doc.text[start:end]
+        if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
+            continue
+        if len(surface) == 1 and char_class(surface) != "kanji":
+            continue
+        found.append(EntityMention(start, end, surface, label, None, "ner"))
+    return found
+
+
+def resolve_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
+    """Keep the most trusted of overlapping mentions (rules over NER, longer over shorter)."""
+    ranked = sorted(
+        mentions, key=lambda m: (ORIGIN_PRIORITY.get(m.origin, 9), -(m.end - m.start), m.start)
+    )
+    kept: list[EntityMention] = []
+    for mention in ranked:
+        if not _covered(mention.start, mention.end, kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,100 @@
+"""The spaCy pipeline: ``ja_ginza`` plus our components, loaded once per process.
+
+:func:`load_pipeline` is cached: the first call loads GiNZA (a few seconds), later calls
+return the same ``Language``. Loading is guarded by a lock, so concurrent first calls
+from several threads load once. Running one ``Language`` from several threads at the
+same time is *not* supported (SudachiPy's tokenizer and spaCy's components keep
+per-call state): use one process per worker (``extract_many(n_process=...)`` or Dask).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from jnews_extract.errors import PipelineError
+
+logger = logging.getLogger(__name__)
+
+SUDACHI_MAX_BYTES = 49149
+"""SudachiPy refuses inputs longer than this many UTF-8 bytes."""
+CHUNK_MAX_BYTES = 30000
+"""We split long texts well below Sudachi's limit, at sentence boundaries."""
+
+OUR_COMPONENTS = (
+    ("jnews_entities", "jnews_extract.entities"),
+    ("jnews_times", "jnews_extract.times"),
+    ("jnews_events", "jnews_extract.events"),
+)
+
+_lock = threading.Lock()
+
+
+def _component_available(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        logger.warning("component module %s is not available; stage skipped", module)
+        return False
+    return True
+
+
+@cache
+def _load(model: str, own_ner: bool) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise PipelineError(
+            f"cannot load the spaCy model {model!r}: install it with `pip install ja-ginza`"
+        ) from exc
+    if own_ner:
+        try:
+            from jnews_extract import ner_model
+        except ImportError:
+            ner_model = None  # type: ignore[assignment]
+        if ner_model is not None and ner_model.is_available():
+            nlp = ner_model.replace_ginza_ner(nlp)
+    for factory, module in OUR_COMPONENTS:
+        if _component_available(module):
+            nlp.add_pipe(factory, last=True)
+    return nlp
+
+
+def load_pipeline(model: str = "ja_ginza", *, own_ner: bool = True) -> Language:
+    """The cached pipeline: ``model`` plus ``jnews_entities``, ``jnews_times``, ``jnews_events``.
+
+    ``own_ner`` replaces GiNZA's 189-label ENE NER by the project's own smaller NER
+    when it is shipped with the package.
+    """
+    with _lock:
+        return _load(model, own_ner)
+
+
+def split_for_sudachi(text: str, start: int, end: int, max_bytes: int = CHUNK_MAX_BYTES) -> Iterator[tuple[int, int]]:
+    """Cut ``text[start:end]`` into pieces under ``max_bytes`` UTF-8 bytes.
+
+    Cuts fall after a sentence end (。！？ or a newline) where one exists, else at the
+    byte limit; offsets stay into ``text``.
+    """
+    position = start
+    while position < end:
+        if len(text[position:end].encode("utf-8")) <= max_bytes:
+            yield position, end
+            return
+        limit = position
+        size = 0
+        while limit < end:
+            size += len(text[limit].encode("utf-8"))
+            if size > max_bytes:
+                break
+            limit += 1
+        cut = max(text.rfind(mark, position, limit) for mark in ("。", "！", "？", "\n", "!", "?"))
+        cut = cut + 1 if cut > position else limit
+        yield position, cut
+        position = cut
