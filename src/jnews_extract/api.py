@@ -34,7 +34,9 @@ _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 def check_text(text: object) -> str:
     """Return ``text`` if it is a non-empty ``str``; raise a helpful error otherwise."""
     if isinstance(text, (bytes, bytearray)):
-        raise TypeError("extract() takes str, not bytes: decode it first, e.g. data.decode('utf-8')")
+        raise TypeError(
+            "extract() takes str, not bytes: decode it first, e.g. data.decode('utf-8')"
+        )
     if not isinstance(text, str):
         raise TypeError(f"extract() takes str, not {type(text).__name__}")
     if not text.strip():

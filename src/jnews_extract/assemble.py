@@ -106,6 +106,8 @@ def build_entities(
                     affiliated = gazetteer.entries.get(role.affiliation_key)
                     if affiliated is not None and affiliated.key.startswith("country:"):
                         country = affiliated.country
+        affiliated_titles = {r.title for r in roles if r.affiliation}
+        roles = [r for r in roles if r.affiliation or r.title not in affiliated_titles]
         mentions = []
         seen_spans: set[tuple[int, int]] = set()
         for m in cluster.mentions:
@@ -114,7 +116,10 @@ def build_entities(
             seen_spans.add((m.start, m.end))
             mentions.append(
                 Mention(
-                    start=m.start, end=m.end, text=text[m.start : m.end], sentence=sentences.index(m.start)
+                    start=m.start,
+                    end=m.end,
+                    text=text[m.start : m.end],
+                    sentence=sentences.index(m.start),
                 )
             )
         entities.append(
@@ -196,7 +201,9 @@ def build_events(
                 status=EventStatus(cluster.status),
                 negated=cluster.negated,
                 source=entity_of.get(cluster.source) if cluster.source else None,
-                target=f"v{target + 1}" if target is not None and 0 <= target < len(clusters) else None,
+                target=f"v{target + 1}"
+                if target is not None and 0 <= target < len(clusters)
+                else None,
             )
         )
     return events

@@ -14,10 +14,10 @@ import itertools
 import logging
 import multiprocessing
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any
+from typing import Any, TextIO
 
 from jnews_extract.api import Piece, assemble_article, prepare
 from jnews_extract.assemble import error_record
@@ -45,7 +45,9 @@ def _parse_published(value: object) -> date | datetime | None:
         return value
     text = str(value)
     try:
-        return datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+        return (
+            datetime.fromisoformat(text) if "T" in text or " " in text else date.fromisoformat(text)
+        )
     except ValueError as exc:
         raise ValueError(f"published {text!r} is not an ISO date (YYYY-MM-DD)") from exc
 
@@ -74,9 +76,11 @@ def _extract_batch(
             when = _parse_published(item_published) or published
             checked, clean, page, pieces = prepare(text, when)
             prepared.append(_Prepared(item_id, checked, clean, page, pieces, when))
-        except Exception as exc:  # noqa: BLE001 - every failure becomes an error record
+        except Exception as exc:
             raw = item.get("text") if isinstance(item, dict) else item
-            record = error_record(raw if isinstance(raw, str) else "", f"{type(exc).__name__}: {exc}")
+            record = error_record(
+                raw if isinstance(raw, str) else "", f"{type(exc).__name__}: {exc}"
+            )
             record.id = item_id
             prepared.append(record)
     nlp = load_pipeline()
@@ -90,7 +94,7 @@ def _extract_batch(
     try:
         for doc, n in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
             docs_by_item.setdefault(n, []).append(doc)
-    except Exception:  # noqa: BLE001 - retry one by one to isolate the bad item
+    except Exception:
         docs_by_item = _pipe_one_by_one(nlp, prepared)
     results: list[Extraction] = []
     for n, p in enumerate(prepared):
@@ -103,7 +107,7 @@ def _extract_batch(
                 raise RuntimeError("the pipeline failed on this item")
             record = assemble_article(p.text, p.page, p.pieces, docs, p.published)
             record.id = p.item_id
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             record = error_record(p.text, f"{type(exc).__name__}: {exc}")
             record.id = p.item_id
         results.append(record)
@@ -117,12 +121,14 @@ def _pipe_one_by_one(nlp: Any, prepared: list[_Prepared | Extraction]) -> dict[i
             continue
         try:
             docs_by_item[n] = [nlp(p.clean[piece.start : piece.end]) for piece in p.pieces]
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             logger.warning("item %s failed in the pipeline: %s", p.item_id, exc)
     return docs_by_item
 
 
-def _worker_batch(args: tuple[list[tuple[int, Item]], date | datetime | None, int]) -> list[Extraction]:
+def _worker_batch(
+    args: tuple[list[tuple[int, Item]], date | datetime | None, int],
+) -> list[Extraction]:
     return _extract_batch(*args)
 
 
@@ -153,7 +159,7 @@ def extract_many(
         raise ValueError("n_process must be at least 1")
     if progress is None:
         progress = sys.stderr.isatty()
-    if total is None and hasattr(items, "__len__"):
+    if total is None and isinstance(items, Sized):
         total = len(items)
     bar = _progress_bar(total) if progress else None
     batches = _batches(items, batch_size)
@@ -206,7 +212,7 @@ def write_records(
             kept.append(record)
         write_parquet(kept, output)
         return failures
-    stream: IO[str] = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    stream: TextIO = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         if fmt == "json":
             stream.write("[\n")

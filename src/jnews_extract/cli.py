@@ -135,9 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="extract records from articles")
     extract.add_argument("paths", nargs="+", help="files, directories, JSONL, or - for stdin")
-    extract.add_argument(
-        "--format", choices=["json", "jsonl", "parquet", "table"], default="jsonl"
-    )
+    extract.add_argument("--format", choices=["json", "jsonl", "parquet", "table"], default="jsonl")
     extract.add_argument("--output", "-o", help="output file (required for parquet)")
     extract.add_argument("--workers", type=int, default=1, help="processes for nlp.pipe")
     extract.add_argument("--published", help="publication date YYYY-MM-DD for undated input")

@@ -27,7 +27,6 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 
 from jnews_extract.annotations import EntityMention, RoleMention, register_extensions
 from jnews_extract.knowledge import (
@@ -121,7 +120,12 @@ class EntityRecognizer:
         found += attach_titles(doc, self.gazetteer, self.titles, found)
         found += find_anaphors(doc, rules)
         if self.use_ner:
-            found += reconcile_ner(doc, rules, self.titles)
+            titles = [(r.start, r.end) for m in found for r in m.roles]
+            found += [
+                m
+                for m in reconcile_ner(doc, rules, self.titles)
+                if not any(m.start < end and start < m.end for start, end in titles)
+            ]
         return resolve_overlaps(found)
 
     def set_annotations(self, doc: Doc, mentions: list[EntityMention]) -> None:
@@ -130,7 +134,7 @@ class EntityRecognizer:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the config and the gazetteer entries (as JSONL) under ``path``."""
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "cfg.json").write_text(json.dumps({"use_ner": self.use_ner}), encoding="utf-8")
         with (path / "patterns.jsonl").open("w", encoding="utf-8") as out:
@@ -139,7 +143,7 @@ class EntityRecognizer:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRecognizer:
         """Load what :meth:`to_disk` saved."""
-        path = ensure_path(path)
+        path = Path(path)
         cfg = json.loads((path / "cfg.json").read_text(encoding="utf-8"))
         self.use_ner = bool(cfg.get("use_ner", True))
         gazetteer = Gazetteer()
@@ -197,15 +201,29 @@ def _token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
     return starts, ends
 
 
+def _token_start_of_chars(doc: Doc) -> list[int]:
+    """For every character of ``doc.text``, the start offset of the token it is in."""
+    owner = list(range(len(doc.text)))
+    for token in doc:
+        for position in range(token.idx, token.idx + len(token.text)):
+            owner[position] = token.idx
+    return owner
+
+
 def _starts_word(text: str, start: int, token_starts: set[int]) -> bool:
     if start in token_starts or start == 0:
         return True
     return char_class(text[start - 1]) != char_class(text[start])
 
 
-def _ends_word(text: str, end: int, token_ends: set[int], label: str) -> bool:
+def _ends_word(
+    text: str, start: int, end: int, token_ends: set[int], owner: list[int], label: str
+) -> bool:
     if end in token_ends or end >= len(text):
         return True
+    if owner[end - 1] > start:
+        # The name would end inside a later token (米国 in 米|国務|長官): not a word.
+        return False
     last, following = char_class(text[end - 1]), char_class(text[end])
     if last != following:
         return True
@@ -228,6 +246,7 @@ def find_gazetteer_mentions(
     """Longest gazetteer aliases starting on a word boundary (ブダペスト, 欧州連合)."""
     text = doc.text
     token_starts, token_ends = _token_bounds(doc)
+    owner = _token_start_of_chars(doc)
     found: list[EntityMention] = []
     position, size = 0, len(text)
     while position < size:
@@ -243,7 +262,7 @@ def find_gazetteer_mentions(
                 if not keys:
                     continue
                 entry = choose_entry(gazetteer, keys)
-                if not _ends_word(text, end, token_ends, entry.label):
+                if not _ends_word(text, position, end, token_ends, owner, entry.label):
                     continue
                 key = entry.key if len(keys) == 1 else None
                 candidates = list(keys) if len(keys) > 1 else []
@@ -288,8 +307,10 @@ def find_abbreviation_mentions(
             index += 1
             continue
         last = index
-        while last + 1 < len(tokens) and tokens[last + 1].text and all(
-            c in abbreviations for c in tokens[last + 1].text
+        while (
+            last + 1 < len(tokens)
+            and tokens[last + 1].text
+            and all(c in abbreviations for c in tokens[last + 1].text)
         ):
             last += 1
         start, end = token.idx, tokens[last].idx + len(tokens[last].text)
@@ -340,7 +361,9 @@ def _person_candidates(doc: Doc, known: list[EntityMention]) -> list[tuple[int, 
 
     Returns (start, end, is_known_person).
     """
-    spans: list[tuple[int, int, bool]] = [(m.start, m.end, True) for m in known if m.label == "PERSON"]
+    spans: list[tuple[int, int, bool]] = [
+        (m.start, m.end, True) for m in known if m.label == "PERSON"
+    ]
     run_start: int | None = None
     run_end = 0
     for token in doc:

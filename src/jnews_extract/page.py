@@ -32,8 +32,12 @@ _PUBLISHED = re.compile(
 _DATELINE_BRACKET = re.compile(
     rf"^\s*[\[［]\s*(?:(?P<place>[^\]］\d０-９]+?)\s+)?(?P<day>{_NUM}{{1,2}})\s*日\s+(?P<src>[^\]］]+?)\s*[\]］]\s*-?\s*"
 )
-_DATELINE_KYODO = re.compile(r"^\s*【(?P<place>[^】=＝]+?)(?:[=＝](?P<author>[^】]+)|(?P<src>共同|時事|AFP時事|AFP|新華社|聯合))】")
-_DATELINE_PAREN = re.compile(r"[(（](?P<src>ロイター|AFP時事|AFP|共同|時事|AP|CNN|ブルームバーグ|新華社)[)）]")
+_DATELINE_KYODO = re.compile(
+    r"^\s*【(?P<place>[^】=＝]+?)(?:[=＝](?P<author>[^】]+)|(?P<src>共同|時事|AFP時事|AFP|新華社|聯合))】"
+)
+_DATELINE_PAREN = re.compile(
+    r"[(（](?P<src>ロイター|AFP時事|AFP|共同|時事|AP|CNN|ブルームバーグ|新華社)[)）]"
+)
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-.]+)+$")
 
 
@@ -172,7 +176,13 @@ def parse_page(text: str, *, published: date | datetime | None = None) -> Page:
         bracket = _DATELINE_BRACKET.match(line)
         kyodo = _DATELINE_KYODO.match(line)
         if bracket:
-            page.dateline = Region(start + bracket.start(), start + line.find("]", bracket.start()) + 1 if "]" in line else start + bracket.end(), "dateline")
+            page.dateline = Region(
+                start + bracket.start(),
+                start + line.find("]", bracket.start()) + 1
+                if "]" in line
+                else start + bracket.end(),
+                "dateline",
+            )
             page.dateline_day = int(bracket.group("day").translate(_DIGITS))
             page.source = _agency(bracket.group("src"))
         elif kyodo:
@@ -204,7 +214,9 @@ def parse_page(text: str, *, published: date | datetime | None = None) -> Page:
             body_end = start
             # An agency sign-off line right before the copyright belongs to the trailer.
             previous = index - 1
-            while previous > first_scan and not text[lines[previous][0] : lines[previous][1]].strip():
+            while (
+                previous > first_scan and not text[lines[previous][0] : lines[previous][1]].strip()
+            ):
                 previous -= 1
             sign_off = text[lines[previous][0] : lines[previous][1]].strip()
             if previous > first_scan and page.source and _agency(sign_off) == page.source:
@@ -264,7 +276,9 @@ def _plain_title(text: str, lines: list[tuple[int, int]], stop: int | None) -> R
         return None
     start, end = _strip_span(text, start, end)
     line = text[start:end]
-    blank_after = index + 1 < len(lines) and not text[lines[index + 1][0] : lines[index + 1][1]].strip()
+    blank_after = (
+        index + 1 < len(lines) and not text[lines[index + 1][0] : lines[index + 1][1]].strip()
+    )
     if len(line) <= 80 and not line.endswith("。") and blank_after:
         return Region(start, end, "title")
     return None

@@ -10,6 +10,7 @@ per-call state): use one process per worker (``extract_many(n_process=...)`` or 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 import threading
 from collections.abc import Iterator
@@ -53,12 +54,9 @@ def _load(model: str, own_ner: bool) -> Language:
         raise PipelineError(
             f"cannot load the spaCy model {model!r}: install it with `pip install ja-ginza`"
         ) from exc
-    if own_ner:
-        try:
-            from jnews_extract import ner_model
-        except ImportError:
-            ner_model = None  # type: ignore[assignment]
-        if ner_model is not None and ner_model.is_available():
+    if own_ner and importlib.util.find_spec("jnews_extract.ner_model") is not None:
+        ner_model = importlib.import_module("jnews_extract.ner_model")
+        if ner_model.is_available():
             nlp = ner_model.replace_ginza_ner(nlp)
     for factory, module in OUR_COMPONENTS:
         if _component_available(module):
@@ -76,7 +74,9 @@ def load_pipeline(model: str = "ja_ginza", *, own_ner: bool = True) -> Language:
         return _load(model, own_ner)
 
 
-def split_for_sudachi(text: str, start: int, end: int, max_bytes: int = CHUNK_MAX_BYTES) -> Iterator[tuple[int, int]]:
+def split_for_sudachi(
+    text: str, start: int, end: int, max_bytes: int = CHUNK_MAX_BYTES
+) -> Iterator[tuple[int, int]]:
     """Cut ``text[start:end]`` into pieces under ``max_bytes`` UTF-8 bytes.
 
     Cuts fall after a sentence end (。！？ or a newline) where one exists, else at the
