@@ -1,0 +1,186 @@
+"""The entity stage: gazetteer names, abbreviations, titles, NER reconciliation, aliases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from jnews_extract import extract
+from jnews_extract.entities import EntityRecognizer, char_class
+from jnews_extract.knowledge import GazetteerEntry
+from jnews_extract.schema import Entity, Extraction
+
+
+def _entity(record: Extraction, surface: str) -> Entity:
+    for entity in record.entities:
+        if any(m.text == surface for m in entity.mentions):
+            return entity
+    raise AssertionError(f"no entity with mention {surface!r}: {[e.name for e in record.entities]}")
+
+
+def _labels(record: Extraction) -> set[tuple[str, str]]:
+    return {(m.text, e.label.value) for e in record.entities for m in e.mentions}
+
+
+# fmt: off
+LABELS = [
+    # (sentence, (mention, label) pairs that must be present)
+    ("ブダペストで開催が予定されていた米ロ首脳会談は延期された。", [("ブダペスト", "GPE"), ("米", "GPE"), ("ロ", "GPE")]),
+    ("米ホワイトハウス高官は21日、考えを示した。", [("ホワイトハウス", "ORG"), ("米", "GPE")]),
+    ("ロシアのプーチン大統領はドンバス地方の割譲を求めた。", [("ロシア", "GPE"), ("プーチン", "PERSON"), ("ドンバス", "LOC")]),
+    ("日米韓の外相が会談した。", [("日", "GPE"), ("米", "GPE"), ("韓", "GPE")]),
+    ("英仏独の首脳は声明を発表した。", [("英", "GPE"), ("仏", "GPE"), ("独", "GPE")]),
+    ("米中対立が続いている。", [("米", "GPE"), ("中", "GPE")]),
+    ("日中韓首脳会議が開かれた。", [("日", "GPE"), ("中", "GPE"), ("韓", "GPE")]),
+    ("ハンガリーのシーヤールトー外相はフェイスブックに投稿した。", [("ハンガリー", "GPE"), ("シーヤールトー", "PERSON")]),
+    ("ブッシュ米大統領はマイヤー氏を指名した。", [("米", "GPE"), ("マイヤー", "PERSON")]),
+    ("欧州連合(EU)など欧州首脳は声明を出した。", [("欧州連合", "ORG"), ("EU", "ORG"), ("欧州", "LOC")]),
+    ("8月に米アラスカ州で行われた会談。", [("米", "GPE"), ("アラスカ州", "GPE")]),
+]
+NOT_ENTITIES = [
+    # (sentence, surfaces that must not be entity mentions)
+    ("欧州の上級外交官2人は指摘した。", ["上級外交官", "外交官"]),
+    ("米の価格が上がった。", ["米"]),
+    ("訪米中の首相は21日に帰国した。", ["中", "米"]),
+    ("22日朝、会見した。", ["日", "朝"]),
+    ("政府の中央委員会が開かれた。", ["中"]),
+    ("ロシア外相は声明を出した。", ["外相"]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELS, ids=[c[0][:14] for c in LABELS])
+def test_mentions_and_labels(text: str, expected: list[tuple[str, str]], nlp: Language) -> None:
+    found = _labels(extract(text, nlp=nlp))
+    for pair in expected:
+        assert pair in found, (text, pair, sorted(found))
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_ENTITIES, ids=[c[0][:14] for c in NOT_ENTITIES])
+def test_not_entities(text: str, absent: list[str], nlp: Language) -> None:
+    surfaces = {m.text for e in extract(text, nlp=nlp).entities for m in e.mentions}
+    for surface in absent:
+        assert surface not in surfaces, (text, surface)
+
+
+def test_abbreviation_chain_gives_one_mention_per_country(nlp: Language) -> None:
+    text = "日米韓の外相が会談した。"
+    record = extract(text, nlp=nlp)
+    spans = sorted((m.start, m.end) for e in record.entities for m in e.mentions if m.end <= 3)
+    assert spans == [(0, 1), (1, 2), (2, 3)]
+    countries = {_entity(record, c).country for c in "日米韓"}
+    assert countries == {"JPN", "USA", "KOR"}
+
+
+# fmt: off
+ROLES = [
+    # (sentence, person mention, title, affiliation country (alpha-3) or None)
+    ("ルビオ米国務長官とロシアのラブロフ外相が電話会談した。", "ルビオ", "国務長官", "USA"),
+    ("ルビオ米国務長官とロシアのラブロフ外相が電話会談した。", "ラブロフ", "外相", "RUS"),
+    ("ウクライナのゼレンスキー大統領と会談した。", "ゼレンスキー", "大統領", "UKR"),
+    ("ハンガリーのシーヤールトー外相は投稿した。", "シーヤールトー", "外相", "HUN"),
+    ("ブッシュ米大統領は指名した。", "ブッシュ", "大統領", "USA"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "country"), ROLES, ids=[f"{c[1]}-{c[2]}" for c in ROLES]
+)
+def test_titles_become_roles(
+    text: str, person: str, title: str, country: str | None, nlp: Language
+) -> None:
+    record = extract(text, nlp=nlp)
+    entity = _entity(record, person)
+    assert entity.label.value == "PERSON"
+    roles = {r.title: r for r in entity.roles}
+    assert title in roles, (person, [r.title for r in entity.roles])
+    affiliation = roles[title].affiliation
+    assert affiliation is not None
+    affiliated = next(e for e in record.entities if e.id == affiliation)
+    assert affiliated.country == country
+    assert all(m.text == person for m in entity.mentions if "氏" not in m.text)
+
+
+def test_honorific_is_not_a_role(nlp: Language) -> None:
+    entity = _entity(extract("トランプ氏は述べた。", nlp=nlp), "トランプ")
+    assert entity.roles == []
+
+
+def test_alias_clustering_merges_forms_of_one_person(nlp: Language) -> None:
+    text = (
+        "ドナルド・トランプ氏は21日に演説した。トランプ大統領は続けて、同氏の方針を示した。"
+        "トランプ氏はその後、記者団に語った。"
+    )
+    record = extract(text, nlp=nlp)
+    entity = _entity(record, "トランプ")
+    surfaces = [m.text for m in entity.mentions]
+    assert surfaces.count("トランプ") == 2
+    assert "同氏" in surfaces
+    assert "ドナルド・トランプ" in surfaces
+    assert entity.name == "ドナルド・トランプ"
+    assert sum(1 for e in record.entities if e.label.value == "PERSON") == 1
+
+
+def test_both_persons_anaphor_links_two_people(nlp: Language) -> None:
+    text = "ルビオ米国務長官とラブロフ外相は電話会談した。両氏による会談の計画はない。"
+    record = extract(text, nlp=nlp)
+    holders = [e for e in record.entities if any(m.text == "両氏" for m in e.mentions)]
+    assert {e.mentions[0].text for e in holders} == {"ルビオ", "ラブロフ"}
+
+
+def test_seed_furniture_gives_no_entities(sample_text: str, nlp: Language) -> None:
+    record = extract(sample_text, nlp=nlp)
+    furniture = sample_text.index("あわせて読みたい")
+    assert all(m.start < furniture for e in record.entities for m in e.mentions)
+
+
+def test_seed_ginza_errors_are_corrected(sample_text: str, nlp: Language) -> None:
+    record = extract(sample_text, nlp=nlp)
+    found = _labels(record)
+    for pair in [
+        ("ブダペスト", "GPE"),
+        ("ホワイトハウス", "ORG"),
+        ("米", "GPE"),
+        ("トランプ", "PERSON"),
+        ("ゼレンスキー", "PERSON"),
+        ("シーヤールトー", "PERSON"),
+    ]:
+        assert pair in found, pair
+    labels_of = {}
+    for text, label in found:
+        labels_of.setdefault(text, set()).add(label)
+    assert labels_of["ブダペスト"] == {"GPE"}
+    assert labels_of["ホワイトハウス"] == {"ORG"}
+
+
+# fmt: off
+CHAR_CLASSES = [("ア", "katakana"), ("ー", "katakana"), ("あ", "hiragana"), ("米", "kanji"), ("A", "latin"), ("1", "digit"), ("、", "other")]
+# fmt: on
+
+
+@pytest.mark.parametrize(("char", "expected"), CHAR_CLASSES)
+def test_char_class(char: str, expected: str) -> None:
+    assert char_class(char) == expected
+
+
+def test_component_round_trip_through_add_pipe(tmp_path: Path) -> None:
+    nlp = spacy.blank("ja")
+    component = nlp.add_pipe("jnews_entities", config={"use_ner": False})
+    assert isinstance(component, EntityRecognizer)
+    component.add_patterns(
+        [
+            GazetteerEntry(
+                "city:testville", "GPE", "テストビル", aliases=("テストビル",), country="JPN"
+            )
+        ]
+    )
+    nlp.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    doc = reloaded("テストビルで会議が開かれた。")
+    found = [(m.text, m.label, m.key) for m in doc._.jnews_entities]
+    assert ("テストビル", "GPE", "city:testville") in found
+    assert reloaded.get_pipe("jnews_entities").use_ner is False
