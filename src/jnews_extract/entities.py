@@ -383,10 +383,9 @@ def _person_candidates(doc: Doc, known: list[EntityMention]) -> list[tuple[int, 
     return spans
 
 
-def _longest_at(text: str, position: int, words: Iterable[str], longest: int) -> str | None:
-    vocabulary = set(words)
+def _longest_at(text: str, position: int, words: frozenset[str], longest: int) -> str | None:
     for length in range(min(longest, len(text) - position), 0, -1):
-        if text[position : position + length] in vocabulary:
+        if text[position : position + length] in words:
             return text[position : position + length]
     return None
 
@@ -403,6 +402,8 @@ def attach_titles(
     """
     text = doc.text
     by_span = {(m.start, m.end): m for m in known}
+    places_by_start = {m.start: m for m in known if m.label in {"GPE", "ORG"}}
+    places_by_end = {m.end: m for m in known if m.label in {"GPE", "ORG"}}
     new: list[EntityMention] = []
     longest_title = titles.longest
     for start, end, is_known in _person_candidates(doc, known):
@@ -410,13 +411,10 @@ def attach_titles(
         modifier = _longest_at(text, position, titles.modifiers, 2)
         if modifier:
             position += len(modifier)
-        affiliation: EntityMention | None = None
-        for mention in known:
-            if mention.start == position and mention.label in {"GPE", "ORG"}:
-                affiliation = mention
-                position = mention.end
-                break
-        if affiliation is None:
+        affiliation = places_by_start.get(position)
+        if affiliation is not None:
+            position = affiliation.end
+        else:
             abbreviation = text[position : position + 1]
             rest_title = _longest_at(text, position + 1, titles.titles, longest_title)
             if abbreviation in gazetteer.by_abbreviation and rest_title:
@@ -443,8 +441,8 @@ def attach_titles(
             person = EntityMention(start, end, text[start:end], "PERSON", None, "title")
             new.append(person)
         if title:
-            if affiliation is None:
-                affiliation = _genitive_affiliation(text, start, known)
+            if affiliation is None and start >= 2 and text[start - 1] == "の":
+                affiliation = places_by_end.get(start - 1)
             person.roles.append(
                 RoleMention(
                     title=title,
@@ -456,18 +454,6 @@ def attach_titles(
                 )
             )
     return new
-
-
-def _genitive_affiliation(
-    text: str, name_start: int, known: list[EntityMention]
-) -> EntityMention | None:
-    """The country in 「ロシアのラブロフ外相」: a GPE/ORG mention right before の + name."""
-    if name_start < 2 or text[name_start - 1] != "の":
-        return None
-    for mention in known:
-        if mention.end == name_start - 1 and mention.label in {"GPE", "ORG"}:
-            return mention
-    return None
 
 
 def find_anaphors(doc: Doc, rules: dict[str, Any]) -> list[EntityMention]:
