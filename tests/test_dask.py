@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import require_shared
 from spacy.language import Language
 
-from conftest import require_shared
 from jnews_extract.batch import extract_many
 
 ARTICLES = 200
