@@ -180,3 +180,9 @@ class Extraction(_Record):
     events: list[Event] = Field(default_factory=list)
     error: str | None = None
     """Set only on error records yielded by batch extraction."""
+
+    def _repr_html_(self) -> str:
+        """Jupyter view: highlighted text and the events table."""
+        from jnews_extract.render import to_html
+
+        return to_html(self)
