@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from jnews_extract.errors import EmptyTextError
 from jnews_extract.evaluate import (
     FlatDataset,
     FlatExample,
@@ -403,6 +404,17 @@ def test_gold_dir_reports_files_and_aggregates(tmp_path: Path) -> None:
     assert result["mean_without_seed"]["tri_i_r"] == pytest.approx(0.5)
 
 
+def refuse(gold: Extraction) -> Extraction:
+    raise EmptyTextError("a stub that refuses every text")
+
+
+def test_gold_dir_failed_file_counts_as_misses(tmp_path: Path) -> None:
+    write_gold(tmp_path / "gold")
+    result = evaluate_gold_dir(tmp_path / "gold", predict=refuse)
+    assert set(result["failures"]) == {"000_seed.json", "001_other.json"}
+    assert result["pooled"]["counts"]["ents"] == {"tp": 0, "fp": 0, "fn": 10}
+
+
 def test_eval_cli_prints_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -534,3 +546,21 @@ def test_error_classes(
 
 def test_exact_prediction_has_no_error() -> None:
     assert diagnose(GOLD, GOLD).counts == {}
+
+
+# --- the GiNZA baseline (loads ja_ginza once) ------------------------------------------------
+
+
+@pytest.mark.slow
+def test_ginza_baseline_maps_ene_labels_to_ontonotes() -> None:
+    from jnews_extract.evaluate.datasets import predict_ginza
+    from jnews_extract.evaluate.gold_eval import predict_ginza_record
+
+    text = "岸田首相は東京でバイデン大統領と会談した。"
+    [spans] = predict_ginza([text])
+    tokyo = text.index("東京")
+    assert G("GPE", tokyo, tokyo + 2) in spans  # ENE City → GPE
+    record = predict_ginza_record(rec().model_copy(update={"text": text}))
+    assert all(e.label.value in {"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "EVENT"}
+               for e in record.entities)  # fmt: skip
+    assert all(text[m.start : m.end] == m.text for e in record.entities for m in e.mentions)

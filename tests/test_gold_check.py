@@ -176,7 +176,8 @@ def test_event_type_checked_against_ontology(tmp_path: Path) -> None:
 ONTOLOGY_SHAPES = [
     ("types_list_of_objects", {"version": "1", "types": [{"type": "MEETING", "roles": ["host"]}]}),
     ("event_types_mapping", {"event_types": {"MEETING": {"roles": [{"role": "host"}]}}}),
-    ("top_level_mapping", {"version": "1", "MEETING": {"arguments": {"host": {}}}}),
+    ("top_level_mapping", {"version": "1", "MEETING": {"arguments": [{"role": "host"}]}}),
+    ("slot_to_role_mapping", {"types": {"MEETING": {"roles": {"subject": "host", "by": None}}}}),
 ]
 # fmt: on
 
@@ -188,6 +189,22 @@ def test_ontology_shapes_are_read(tmp_path: Path, name: str, data: dict[str, Any
     ontology = load_ontology(path)
     assert ontology.types == {"MEETING"}, name
     assert "host" in ontology.roles and "agent" in ontology.roles, name
+    assert "subject" not in ontology.roles, name
+
+
+def test_bundled_ontology_lists_the_convention_types() -> None:
+    ontology = load_ontology()
+    if ontology.types is None:
+        pytest.skip("resources/events/ontology.json is not written yet")
+    assert {"MEETING", "PHONE_CALL", "VISIT", "STATEMENT", "POSTPONEMENT"} <= ontology.types
+
+
+REPO_GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
+
+
+@pytest.mark.skipif(not list(REPO_GOLD.glob("*.json")), reason="no gold files in data/gold yet")
+def test_repository_gold_files_pass_the_check() -> None:
+    assert check_gold_dir(REPO_GOLD) == []
 
 
 def test_load_gold_dir_raises_with_file_and_line(tmp_path: Path) -> None:

@@ -197,6 +197,8 @@ def gold_section(gold_dir: Path, limit: int | None) -> tuple[str, dict[str, Any]
         out.append(md_table(file_header, file_rows))
         out.append("### Error classes (ours, no seed), most frequent first\n")
         out.append(errors_markdown(ours["errors_without_seed"]))
+        for name, message in ours["failures"].items():
+            out.append(f"**Failed:** {name}: {message} (scored as an empty prediction)\n")
         if ours["gold_problems"]:
             out.append(
                 f"**Warning:** `gold check` reports {len(ours['gold_problems'])} problem(s) "

@@ -188,6 +188,8 @@ def format_gold_report(results: Mapping[str, Mapping[str, Any]]) -> str:
         parts.append(table(["file", *(h for h, _ in columns)], rows))
         parts.append(_gold_details(result["pooled_without_seed"]))
         parts.append(format_errors(result["errors_without_seed"]))
+        for name, message in result.get("failures", {}).items():
+            parts.append(f"failed: {name}: {message} (scored as an empty prediction)\n")
         if result["gold_problems"]:
             parts.append(
                 f"warning: {len(result['gold_problems'])} gold problem(s); "

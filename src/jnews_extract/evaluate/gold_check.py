@@ -136,9 +136,10 @@ class Ontology:
 def load_ontology(path: str | Path | None = None) -> Ontology:
     """Event types (and any roles) of ``resources/events/ontology.json``; no check if absent.
 
-    Accepted shapes: ``{"types": [...]}`` / ``{"event_types": ...}`` / ``{"events": ...}``
-    or a top-level object keyed by type names (upper-case keys); each type given as a
-    string, or an object with ``type``/``name``/``id`` (and optionally ``roles``).
+    Accepted shapes: ``{"types": ...}`` / ``{"event_types": ...}`` / ``{"events": ...}``
+    or a top-level object keyed by type names (upper-case keys); the types as an object
+    keyed by type name, or a list of names or of objects with ``type``/``name``/``id``;
+    roles as described in :func:`_role_names`.
     """
     if path is None:
         resource = resources.files("jnews_extract").joinpath("resources/events/ontology.json")
@@ -177,10 +178,16 @@ def _ontology_entries(data: Any) -> Iterator[tuple[str, Any]]:
 
 
 def _role_names(spec: Any) -> Iterator[str]:
+    """Role names a type declares: a list of names (or ``{"role": …}`` objects), or a
+    mapping whose string values are role names (``{"subject": "participant"}``)."""
     if not isinstance(spec, dict):
         return
     declared = spec.get("roles") or spec.get("arguments") or []
-    items = declared.keys() if isinstance(declared, dict) else declared
+    items = (
+        [v for v in declared.values() if isinstance(v, str)]
+        if isinstance(declared, dict)
+        else declared
+    )
     for item in items:
         if isinstance(item, str):
             yield item

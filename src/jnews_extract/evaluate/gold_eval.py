@@ -13,6 +13,9 @@ the seed left out.
 - ``errors_without_seed``: error classes with their most frequent examples
   (:mod:`jnews_extract.evaluate.diagnostics`), the seed left out.
 
+A file on which the system raises a :class:`JnewsExtractError` is reported under
+``failures`` and scored as an empty prediction (every gold item a miss).
+
 The ``ginza`` system (plain ja_ginza, ``doc.ents`` through GiNZA's own
 ENE→OntoNotes mapping, one entity per mention, labels outside the seven gold
 labels dropped) has no times or events, so only its ``ents*`` keys are reported.
@@ -26,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from jnews_extract.errors import JnewsExtractError
 from jnews_extract.evaluate.datasets import SEVEN_LABELS, ginza_pipeline
 from jnews_extract.evaluate.diagnostics import ErrorReport, diagnose, top_examples
 from jnews_extract.evaluate.gold_check import check_gold_dir, load_gold_dir
@@ -108,8 +112,15 @@ def evaluate_gold_dir(
     scores: dict[str, ExtractionScore] = {}
     seeds: set[str] = set()
     errors = ErrorReport()
+    failures: dict[str, str] = {}
     for path, gold in records:
-        predicted = predictor(gold)
+        try:
+            predicted = predictor(gold)
+        except JnewsExtractError as exc:
+            # the article still counts: every gold item of it is a miss
+            logger.warning("%s: prediction failed: %s", path.name, exc)
+            failures[path.name] = str(exc)
+            predicted = Extraction(text=gold.text, article=gold.article)
         scores[path.name] = score_extraction(gold, predicted)
         if is_seed(path):
             seeds.add(path.name)
@@ -133,6 +144,7 @@ def evaluate_gold_dir(
         ),
         "errors_without_seed": summarize_errors(errors, entities_only=keep is _entity_keys),
         "gold_problems": problems,
+        "failures": failures,
         "seconds": round(seconds, 1),
     }
 

@@ -63,7 +63,7 @@ Events (TextEE style)
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -84,6 +84,9 @@ from jnews_extract.evaluate.strategies import (
 from jnews_extract.schema import Event, Extraction, Mention, TimeExpression
 
 _NAME_SEPARATORS = frozenset(" ・･=＝-‐")
+
+ArgumentUnit = tuple[str, ...]
+"""(event id, entity id) for Arg-I, (event id, entity id, role) for Arg-C."""
 
 
 @dataclass
@@ -338,26 +341,29 @@ def _score_events(
 
     event_matching = match_events(gold, pred)
 
-    gold_units = {(e.id, a.entity, a.role) for e in gold.events for a in e.arguments}
-    pred_units = {(e.id, a.entity, a.role) for e in pred.events for a in e.arguments}
+    gold_units: set[ArgumentUnit] = {
+        (e.id, a.entity, a.role) for e in gold.events for a in e.arguments
+    }
+    pred_units: set[ArgumentUnit] = {
+        (e.id, a.entity, a.role) for e in pred.events for a in e.arguments
+    }
 
-    def mapped(unit: tuple[str, str, str]) -> tuple[str, str, str] | None:
-        event_id, entity_id, role = unit
+    def to_gold(unit: ArgumentUnit) -> ArgumentUnit | None:
+        """(pred event, pred entity, …) → (gold event, gold entity, …), or None."""
+        event_id, entity_id, *rest = unit
         gold_event, gold_entity = event_matching.get(event_id), entity_alignment.get(entity_id)
         if gold_event is None or gold_entity is None:
             return None
-        return (gold_event, gold_entity, role)
+        return (gold_event, gold_entity, *rest)
 
     score.arg_i = _units_score(
-        {(ev, en) for ev, en, _ in gold_units},
-        {(ev, en) for ev, en, _ in pred_units},
-        lambda unit: _drop_role(mapped((unit[0], unit[1], ""))),
+        {unit[:2] for unit in gold_units}, {unit[:2] for unit in pred_units}, to_gold
     )
-    for role in sorted({u[2] for u in gold_units} | {u[2] for u in pred_units}):
+    for role in sorted({unit[2] for unit in gold_units | pred_units}):
         score.arg_c[role] = _units_score(
-            {u for u in gold_units if u[2] == role},
-            {u for u in pred_units if u[2] == role},
-            mapped,
+            {unit for unit in gold_units if unit[2] == role},
+            {unit for unit in pred_units if unit[2] == role},
+            to_gold,
         )
 
     gold_events = {event.id: event for event in gold.events}
@@ -380,12 +386,12 @@ def _score_events(
         _add_time(score.events_time, gold_event, pred_event, gold_time_values, pred_time_values)
 
 
-def _drop_role(unit: tuple[str, str, str] | None) -> tuple[str, str] | None:
-    return None if unit is None else (unit[0], unit[1])
-
-
-def _units_score(gold_units: set[Any], pred_units: set[Any], to_gold: Any) -> PRFScore:
-    """tp = distinct gold units hit by a predicted unit mapped into gold ids."""
+def _units_score(
+    gold_units: set[ArgumentUnit],
+    pred_units: set[ArgumentUnit],
+    to_gold: Callable[[ArgumentUnit], ArgumentUnit | None],
+) -> PRFScore:
+    """tp = distinct gold units hit by a predicted unit translated into gold ids."""
     hits = {mapped for unit in pred_units if (mapped := to_gold(unit)) in gold_units}
     tp = len(hits)
     return PRFScore(tp=tp, fp=len(pred_units) - tp, fn=len(gold_units) - tp)
