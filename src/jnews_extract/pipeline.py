@@ -37,11 +37,14 @@ OUR_COMPONENTS = (
 _lock = threading.Lock()
 
 
-def _component_available(module: str) -> bool:
+def _component_available(factory: str, module: str) -> bool:
     try:
         importlib.import_module(module)
     except ImportError:
         logger.warning("component module %s is not available; stage skipped", module)
+        return False
+    if not Language.has_factory(factory):
+        logger.warning("%s does not register the factory %s; stage skipped", module, factory)
         return False
     return True
 
@@ -59,7 +62,7 @@ def _load(model: str, own_ner: bool) -> Language:
         if ner_model.is_available():
             nlp = ner_model.replace_ginza_ner(nlp)
     for factory, module in OUR_COMPONENTS:
-        if _component_available(module):
+        if _component_available(factory, module):
             nlp.add_pipe(factory, last=True)
     return nlp
 
