@@ -1,0 +1,290 @@
+"""Article-level event coreference: every mention of one real event in one cluster.
+
+Mentions are read in text order. A mention joins an earlier cluster only when the
+two are *compatible* — same type (an anaphoric 同会談 may also join a phone call),
+no clash of place or time (ブダペスト vs アラスカ州, 2025-08 vs 2025-10-21), and
+participants where one side's set contains the other's — and then:
+
+- an anaphoric mention (同会談, 同首脳会談) joins the most recent compatible cluster;
+- any other mention joins the most recent compatible cluster it shares evidence
+  with: a participant, the place, the time, or the same trigger word (a repeated
+  首脳会談; 「即時」会談 after …ブダペストでの会談).
+
+Otherwise it starts a new cluster. Statuses merge by the conventions' order
+(HELD > CANCELLED > POSTPONED > UNCERTAIN > PLANNED > UNKNOWN); arguments are the
+union; a POSTPONEMENT/CANCELLATION that is not negated passes POSTPONED/CANCELLED
+to its target. Cost is linear in mentions × clusters (a few dozen per article).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from jnews_extract.annotations import EventArgumentMention, EventCluster, EventMention
+from jnews_extract.events.lexicon import STATUS_ORDER
+
+ANAPHOR_FAMILIES = ({"MEETING", "PHONE_CALL"},)
+"""同会談 may refer back to a 電話会談."""
+REPEATABLE_TYPES = frozenset({"MEETING", "PHONE_CALL", "VISIT", "ELECTION"})
+"""Types whose bare repeated trigger word is evidence of the same event."""
+STATUS_OF_EVENT_ABOUT = {"POSTPONEMENT": "POSTPONED", "CANCELLATION": "CANCELLED"}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
+
+
+def time_interval(value: str) -> tuple[date, date] | None:
+    """The calendar days a TIMEX3 date value covers (2025, 2025-08, 2025-10-21, 2025-W42)."""
+    match = _DATE.match(value[:10] if "T" in value else value)
+    if match is None:
+        return None
+    year, month, day, week = match.groups()
+    try:
+        if week:
+            monday = date.fromisocalendar(int(year), int(week), 1)
+            return monday, monday + timedelta(days=6)
+        if day:
+            one = date(int(year), int(month), int(day))
+            return one, one
+        if month:
+            first = date(int(year), int(month), 1)
+            following = date(int(year) + int(month) // 12, int(month) % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        return date(int(year), 1, 1), date(int(year), 12, 31)
+    except ValueError:
+        return None
+
+
+def _times_clash(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    first, second = time_interval(a), time_interval(b)
+    if first is None or second is None:
+        return False
+    return first[1] < second[0] or second[1] < first[0]
+
+
+@dataclass
+class _Building:
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    participants: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    times: list[str] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    about: _Building | None = None
+    """For a POSTPONEMENT/CANCELLATION: the cluster of the event it is about."""
+    negated: bool = False
+
+
+def _participants(mention: EventMention, entity_id_of: Mapping[tuple[int, int], str]) -> set[str]:
+    return {
+        entity_id_of[(a.start, a.end)]
+        for a in mention.arguments
+        if (a.start, a.end) in entity_id_of
+    }
+
+
+def _covered(ids: set[str], affiliation_of: Mapping[str, str]) -> set[str]:
+    """The ids with the countries their persons hold office for (ルビオ covers 米国)."""
+    return ids | {affiliation_of[i] for i in ids if i in affiliation_of}
+
+
+def _types_match(mention: EventMention, cluster: _Building) -> bool:
+    if mention.type == cluster.type:
+        return True
+    return mention.anaphoric and any(
+        mention.type in family and cluster.type in family for family in ANAPHOR_FAMILIES
+    )
+
+
+def _compatible(
+    mention: EventMention,
+    participants: set[str],
+    place: str | None,
+    time: str | None,
+    cluster: _Building,
+    affiliation_of: Mapping[str, str],
+) -> bool:
+    if not _types_match(mention, cluster):
+        return False
+    if place is not None and cluster.places and place not in cluster.places:
+        return False
+    if any(_times_clash(time, other) for other in cluster.times):
+        return False
+    if participants and cluster.participants:
+        ours = _covered(participants, affiliation_of)
+        theirs = _covered(cluster.participants, affiliation_of)
+        if not (participants <= theirs or cluster.participants <= ours):
+            return False
+    return True
+
+
+def _evidence(
+    mention: EventMention,
+    participants: set[str],
+    place: str | None,
+    time: str | None,
+    cluster: _Building,
+) -> bool:
+    if participants & cluster.participants:
+        return True
+    if place is not None and place in cluster.places:
+        return True
+    if time is not None and time in cluster.times and time_interval(time) is not None:
+        return True
+    # a repeated word (首脳会談 … 首脳会談) names the same event only for the kinds of
+    # events an article is about (meetings, visits, elections), not for every 合意
+    return mention.text in cluster.words and mention.type in REPEATABLE_TYPES
+
+
+def _merge_status(mentions: Sequence[EventMention], extra: Sequence[str]) -> tuple[str, bool]:
+    """The strongest status of the mentions (and of events about this one); negated when
+    any mention says the event does not or did not happen (計画もない)."""
+    statuses = [m.status for m in mentions] + list(extra)
+    best = min(statuses, key=STATUS_ORDER.index)
+    return best, any(m.negated for m in mentions)
+
+
+def cluster_events(
+    mentions: list[EventMention],
+    entity_id_of: Mapping[tuple[int, int], str],
+    time_value_of: Mapping[tuple[int, int], str],
+    *,
+    affiliation_of: Mapping[str, str] | None = None,
+) -> list[EventCluster]:
+    """Group the event mentions of one article into events (see the module docstring).
+
+    ``entity_id_of`` maps entity mention spans to entity ids after alias clustering,
+    ``time_value_of`` maps time mention spans to their resolved TIMEX3 values; all
+    offsets are in the article's string. ``affiliation_of`` (optional) maps a person's
+    entity id to the id of the country of their office, so that 米外相の電話協議
+    (米国, ルビオ) is compatible with ルビオ and ラブロフ's call. Clusters come back in
+    order of first mention.
+    """
+    affiliations = affiliation_of or {}
+    building: list[_Building] = []
+    cluster_of_span: dict[tuple[int, int], _Building] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        participants = _participants(mention, entity_id_of)
+        place = entity_id_of.get(mention.location) if mention.location else None
+        time = time_value_of.get(mention.time) if mention.time else None
+        about = cluster_of_span.get(mention.target) if mention.target else None
+        chosen = None
+        for cluster in reversed(building):
+            if not _compatible(mention, participants, place, time, cluster, affiliations):
+                continue
+            if cluster.about is not None or about is not None:
+                # 延期 … 延期 of the same meeting is one postponement
+                if cluster.about is about and cluster.negated == mention.negated:
+                    chosen = cluster
+                    break
+                continue
+            if mention.anaphoric and cluster.type != mention.type:
+                continue  # 同会談 looks for a meeting first, a phone call only after
+            if mention.anaphoric or _evidence(mention, participants, place, time, cluster):
+                chosen = cluster
+                break
+        if chosen is None and mention.anaphoric:
+            chosen = next(
+                (
+                    c
+                    for c in reversed(building)
+                    if c.about is None
+                    and _compatible(mention, participants, place, time, c, affiliations)
+                ),
+                None,
+            )
+        if chosen is None:
+            chosen = _Building(type=mention.type, about=about, negated=mention.negated)
+            building.append(chosen)
+        else:
+            # keep the cluster ordered by recency: most recent mention last
+            building.remove(chosen)
+            building.append(chosen)
+        chosen.mentions.append(mention)
+        chosen.participants |= participants
+        if place is not None:
+            chosen.places.add(place)
+        if time is not None:
+            chosen.times.append(time)
+        chosen.words.add(mention.text)
+        cluster_of_span[(mention.start, mention.end)] = chosen
+
+    building.sort(key=lambda c: c.mentions[0].start)
+    index_of_span = {
+        (m.start, m.end): number
+        for number, cluster in enumerate(building)
+        for m in cluster.mentions
+    }
+    targets: list[int | None] = []
+    passed: dict[int, list[str]] = {}
+    for number, cluster in enumerate(building):
+        target = None
+        for mention in cluster.mentions:
+            if mention.target is not None and mention.target in index_of_span:
+                target = index_of_span[mention.target]
+                if target == number:
+                    target = None
+                    continue
+                if cluster.type in STATUS_OF_EVENT_ABOUT and not mention.negated:
+                    passed.setdefault(target, []).append(STATUS_OF_EVENT_ABOUT[cluster.type])
+                break
+        targets.append(target)
+
+    clusters = []
+    for number, cluster in enumerate(building):
+        status, negated = _merge_status(cluster.mentions, passed.get(number, ()))
+        clusters.append(
+            EventCluster(
+                type=cluster.type,
+                mentions=list(cluster.mentions),
+                cameo=next((m.cameo for m in cluster.mentions if m.cameo), None),
+                arguments=_union_arguments(cluster.mentions, entity_id_of),
+                location=next((m.location for m in cluster.mentions if m.location), None),
+                time=_best_time(cluster.mentions, time_value_of),
+                status=status,
+                negated=negated,
+                source=_source(cluster.mentions),
+                target=targets[number],
+            )
+        )
+    return clusters
+
+
+def _union_arguments(
+    mentions: Sequence[EventMention], entity_id_of: Mapping[tuple[int, int], str]
+) -> list[EventArgumentMention]:
+    seen: set[tuple[str, str]] = set()
+    union = []
+    for mention in mentions:
+        for argument in mention.arguments:
+            key = (
+                argument.role,
+                entity_id_of.get(
+                    (argument.start, argument.end), f"{argument.start}:{argument.end}"
+                ),
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            union.append(argument)
+    return union
+
+
+def _best_time(
+    mentions: Sequence[EventMention], time_value_of: Mapping[tuple[int, int], str]
+) -> tuple[int, int] | None:
+    """The first mention's time that is a calendar date, else the first time at all."""
+    spans = [m.time for m in mentions if m.time is not None]
+    for span in spans:
+        value = time_value_of.get(span)
+        if value is not None and time_interval(value) is not None:
+            return span
+    return spans[0] if spans else None
+
+
+def _source(mentions: Sequence[EventMention]) -> tuple[int, int] | None:
+    """The source of the event's first attributed mention."""
+    return next((m.source for m in mentions if m.source is not None), None)

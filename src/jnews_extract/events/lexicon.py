@@ -1,0 +1,286 @@
+"""The event knowledge files: ontology, trigger patterns and status cues.
+
+Everything the event stage knows about words lives in ``resources/events/``:
+
+- ``ontology.json``: event types with CAMEO codes, which case slot gives which
+  argument role, light verbs (会談を *行う*), kind heads (選挙 *制度*), anaphor
+  prefixes (*同*会談) and title groups (外相 ≈ 国務長官);
+- ``triggers.jsonl``: spaCy ``Matcher`` token patterns over lemmas → event type;
+- ``status_cues.json``: status / negation / tense / attribution cue lemmas.
+
+Nothing is read at import time; :func:`load_lexicon` reads the files once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jnews_extract.errors import ResourceError
+
+_PACKAGE = "jnews_extract.resources"
+_FOLDER = "events"
+
+SLOTS = (
+    "subject",
+    "passive_subject",
+    "object",
+    "with",
+    "by",
+    "genitive",
+    "dative",
+    "against",
+    "compound",
+)
+"""Case slots the argument finder fills; each event type maps some of them to roles."""
+
+STATUS_ORDER = ("HELD", "CANCELLED", "POSTPONED", "UNCERTAIN", "PLANNED", "UNKNOWN")
+"""Across mentions of one event the first status in this order wins (CONVENTIONS.md)."""
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One ontology type: its CAMEO code and how case slots become argument roles."""
+
+    name: str
+    cameo: str | None
+    description: str
+    roles: Mapping[str, str | None]
+    place_slots: frozenset[str] = frozenset()
+    genitive_place: bool = False
+    compound_place: str | None = None
+    """Which place names in the compound before the trigger are its location: all, non_country."""
+    schedulable: bool = False
+    stative: bool = False
+    """A non-past predicate describes a standing state (…を求める), not a plan."""
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    """A token pattern that names an event of ``type`` (a line of ``triggers.jsonl``)."""
+
+    type: str
+    pattern: list[dict[str, Any]]
+    cameo: str | None = None
+    title_group: str | None = None
+    trigger_regex: str | None = None
+    note: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON object this pattern is saved as (``to_disk`` writes one a line)."""
+        record: dict[str, Any] = {"type": self.type, "pattern": self.pattern}
+        for key in ("cameo", "title_group", "trigger_regex", "note"):
+            value = getattr(self, key)
+            if value is not None:
+                record[key] = value
+        return record
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any], where: str = "pattern") -> TriggerPattern:
+        """Validate one JSON object; ``where`` names it in the error message."""
+        kind = record.get("type")
+        pattern = record.get("pattern")
+        if not isinstance(kind, str) or not isinstance(pattern, list) or not pattern:
+            raise ResourceError(
+                f"{where}: a trigger needs a string 'type' and a non-empty 'pattern'"
+            )
+        regex = record.get("trigger_regex")
+        if regex is not None:
+            try:
+                re.compile(regex)
+            except re.error as exc:
+                raise ResourceError(f"{where}: bad trigger_regex {regex!r} ({exc})") from exc
+        return cls(
+            type=kind,
+            pattern=[dict(token) for token in pattern],
+            cameo=record.get("cameo"),
+            title_group=record.get("title_group"),
+            trigger_regex=regex,
+            note=record.get("note"),
+        )
+
+
+@dataclass(frozen=True)
+class StatusCue:
+    """A word that tells an event's status: 予定 → PLANNED, 見通し+ない → UNCERTAIN."""
+
+    status: str
+    lemma: str | None = None
+    text: str | None = None
+    negated_status: str | None = None
+    """Status when a negation follows the cue; ``NEGATED`` = own status, negated=True."""
+    pos: str | None = None
+    final: bool = False
+    """Only at the end of a sentence or headline (会談へ)."""
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    """Everything the event stage reads from ``resources/events/``."""
+
+    types: Mapping[str, EventType]
+    status_cues: tuple[StatusCue, ...]
+    negation: frozenset[str]
+    past: frozenset[str]
+    progressive: frozenset[str]
+    attribution_verbs: frozenset[str]
+    attribution_ni_suru: frozenset[str]
+    attribution_postpositions: tuple[str, ...]
+    formal_nouns: frozenset[str]
+    clause_final_particles: frozenset[str]
+    compound_particle_verbs: frozenset[str]
+    modal_verbs: frozenset[str]
+    light_verbs: Mapping[str, frozenset[str]]
+    light_nouns: frozenset[str]
+    kind_heads: frozenset[str]
+    anaphor_prefixes: tuple[str, ...]
+    title_groups: Mapping[str, frozenset[str]]
+    versions: Mapping[str, str] = field(default_factory=dict)
+
+    def cue_for(self, lemma: str, text: str) -> StatusCue | None:
+        """The status cue a token with ``lemma`` starting ``text`` is, if any."""
+        cue = self._cue_by_lemma.get(lemma)
+        if cue is not None:
+            return cue
+        for candidate in self._text_cues:
+            if candidate.text is not None and text.startswith(candidate.text):
+                return candidate
+        return None
+
+    @property
+    def _cue_by_lemma(self) -> dict[str, StatusCue]:
+        return _cue_index(self.status_cues)
+
+    @property
+    def _text_cues(self) -> tuple[StatusCue, ...]:
+        return tuple(c for c in self.status_cues if c.text is not None)
+
+    def light_verbs_for(self, event_type: str) -> frozenset[str]:
+        """Verbs that carry a noun trigger of ``event_type`` (会談を行う, 声明を発表)."""
+        return self.light_verbs.get("any", frozenset()) | self.light_verbs.get(
+            event_type, frozenset()
+        )
+
+    def title_group_of(self, title: str) -> str | None:
+        """The group a title belongs to: 国務長官 → foreign_minister."""
+        for group, titles in self.title_groups.items():
+            if title in titles:
+                return group
+        return None
+
+
+@cache
+def _cue_index(cues: tuple[StatusCue, ...]) -> dict[str, StatusCue]:
+    return {c.lemma: c for c in cues if c.lemma is not None}
+
+
+def _resource_text(name: str) -> str:
+    try:
+        return (
+            resources.files(_PACKAGE).joinpath(_FOLDER).joinpath(name).read_text(encoding="utf-8")
+        )
+    except FileNotFoundError as exc:
+        raise ResourceError(
+            f"bundled resource {_FOLDER}/{name} is missing; reinstall jnews-extract"
+        ) from exc
+
+
+def _json_resource(name: str) -> dict[str, Any]:
+    try:
+        data = json.loads(_resource_text(name))
+    except json.JSONDecodeError as exc:
+        raise ResourceError(f"{_FOLDER}/{name}: invalid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ResourceError(f"{_FOLDER}/{name}: expected a JSON object")
+    return data
+
+
+def parse_trigger_lines(lines: Iterable[str], where: str) -> list[TriggerPattern]:
+    """Trigger patterns from JSONL lines (``_meta`` lines skipped); errors name the line."""
+    patterns = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ResourceError(f"{where} line {number}: invalid JSON ({exc})") from exc
+        if "_meta" in record:
+            continue
+        patterns.append(TriggerPattern.from_record(record, f"{where} line {number}"))
+    return patterns
+
+
+@cache
+def load_trigger_patterns() -> tuple[TriggerPattern, ...]:
+    """The bundled ``triggers.jsonl`` patterns."""
+    text = _resource_text("triggers.jsonl")
+    return tuple(parse_trigger_lines(text.splitlines(), f"{_FOLDER}/triggers.jsonl"))
+
+
+def _event_types(data: Mapping[str, Any]) -> dict[str, EventType]:
+    types = {}
+    for name, spec in data.items():
+        roles = spec.get("roles", {})
+        unknown = set(roles) - set(SLOTS)
+        if unknown:
+            raise ResourceError(f"{_FOLDER}/ontology.json: {name} has unknown slots {unknown}")
+        types[name] = EventType(
+            name=name,
+            cameo=spec.get("cameo"),
+            description=spec.get("description", ""),
+            roles=dict(roles),
+            place_slots=frozenset(spec.get("place_slots", ())),
+            genitive_place=bool(spec.get("genitive_place", False)),
+            compound_place=spec.get("compound_place"),
+            schedulable=bool(spec.get("schedulable", False)),
+            stative=bool(spec.get("stative", False)),
+        )
+    return types
+
+
+@cache
+def load_lexicon() -> EventLexicon:
+    """The ontology and cue files, read once per process."""
+    ontology = _json_resource("ontology.json")
+    cues = _json_resource("status_cues.json")
+    status_cues = tuple(
+        StatusCue(
+            status=c["status"],
+            lemma=c.get("lemma"),
+            text=c.get("text"),
+            negated_status=c.get("negated_status"),
+            pos=c.get("pos"),
+            final=bool(c.get("final", False)),
+        )
+        for c in cues["status_cues"]
+    )
+    bad = {c.status for c in status_cues} - set(STATUS_ORDER)
+    if bad:
+        raise ResourceError(f"{_FOLDER}/status_cues.json: unknown statuses {bad}")
+    attribution = cues["attribution"]
+    return EventLexicon(
+        types=_event_types(ontology["types"]),
+        status_cues=status_cues,
+        negation=frozenset(cues["negation"]["lemmas"]),
+        past=frozenset(cues["tense"]["past"]),
+        progressive=frozenset(cues["tense"]["progressive"]),
+        attribution_verbs=frozenset(attribution["verbs"]),
+        attribution_ni_suru=frozenset(attribution.get("verbs_with_ni_suru", ())),
+        attribution_postpositions=tuple(attribution["postpositions"]),
+        formal_nouns=frozenset(cues["formal_nouns"]),
+        clause_final_particles=frozenset(cues["clause_final_particles"]),
+        compound_particle_verbs=frozenset(cues["compound_particle_verbs"]),
+        modal_verbs=frozenset(cues["modal_verbs"]),
+        light_verbs={k: frozenset(v) for k, v in ontology["light_verbs"].items()},
+        light_nouns=frozenset(ontology["light_nouns"]),
+        kind_heads=frozenset(ontology["kind_heads"]),
+        anaphor_prefixes=tuple(ontology["anaphor_prefixes"]),
+        title_groups={k: frozenset(v) for k, v in ontology["title_groups"].items()},
+        versions={"ontology": str(ontology["version"]), "status_cues": str(cues["version"])},
+    )

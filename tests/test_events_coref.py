@@ -1,0 +1,239 @@
+"""Article-level event coreference (``cluster_events``) on hand-made mentions.
+
+Mentions are built directly: a trigger word at a position, its participants as entity
+ids, place and time values. Spans are synthetic (unique per mention / argument), so the
+maps given to ``cluster_events`` say which entity or time each span is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pytest
+
+from jnews_extract.annotations import EventArgumentMention, EventMention
+from jnews_extract.events import cluster_events
+from jnews_extract.events.coref import time_interval
+
+
+@dataclass
+class M:
+    """A mention in a case table."""
+
+    word: str
+    type: str = "MEETING"
+    parties: tuple[str, ...] = ()
+    place: str | None = None
+    time: str | None = None
+    status: str = "UNKNOWN"
+    anaphoric: bool = False
+    negated: bool = False
+    target: int | None = None
+    """Index (in the case list) of the mention this one is about."""
+    roles: dict[str, str] = field(default_factory=dict)
+
+
+def build(
+    cases: list[M],
+) -> tuple[list[EventMention], dict[tuple[int, int], str], dict[tuple[int, int], str]]:
+    entity_of: dict[tuple[int, int], str] = {}
+    time_of: dict[tuple[int, int], str] = {}
+    mentions = []
+    offset = 0
+    for number, case in enumerate(cases):
+        start = number * 1000
+        arguments = []
+        for party in case.parties:
+            offset += 1
+            span = (start + 100 + offset, start + 101 + offset)
+            entity_of[span] = party
+            arguments.append(EventArgumentMention(case.roles.get(party, "participant"), *span))
+        place = None
+        if case.place:
+            place = (start + 500, start + 501)
+            entity_of[place] = case.place
+        time = None
+        if case.time:
+            time = (start + 600, start + 601)
+            time_of[time] = case.time
+        target = None
+        if case.target is not None:
+            target = (case.target * 1000, case.target * 1000 + len(cases[case.target].word))
+        mentions.append(
+            EventMention(
+                start=start,
+                end=start + len(case.word),
+                text=case.word,
+                type=case.type,
+                arguments=arguments,
+                location=place,
+                time=time,
+                status=case.status,
+                negated=case.negated,
+                target=target,
+                anaphoric=case.anaphoric,
+            )
+        )
+    return mentions, entity_of, time_of
+
+
+def groups(cases: list[M], **options: dict[str, str]) -> list[list[int]]:
+    mentions, entity_of, time_of = build(cases)
+    clusters = cluster_events(mentions, entity_of, time_of, **options)
+    return [[m.start // 1000 for m in c.mentions] for c in clusters]
+
+
+# fmt: off
+CLUSTERING = [
+    # (name, mentions, expected groups of mention indexes)
+    ("anaphor joins the most recent compatible event",
+     [M("首脳会談", parties=("US", "RU"), place="Budapest"), M("電話会談", "PHONE_CALL", ("US", "RU")),
+      M("会談", anaphoric=True)],
+     [[0, 2], [1]]),
+    ("anaphoric 会談 may refer back to a phone call",
+     [M("電話会談", "PHONE_CALL", ("Rubio", "Lavrov")), M("会談", anaphoric=True)],
+     [[0, 1]]),
+    ("repeated word with compatible participants is one event",
+     [M("首脳会談", parties=("US", "RU")), M("首脳会談", parties=("US", "RU", "Trump", "Putin"))],
+     [[0, 1]]),
+    ("different place is another event",
+     [M("首脳会談", parties=("US", "RU"), place="Budapest"),
+      M("首脳会談", parties=("US", "RU"), place="Alaska", time="2025-08")],
+     [[0], [1]]),
+    ("time clash is another event",
+     [M("会談", parties=("A",), time="2025-10-20"), M("会談", parties=("A",), time="2025-10-21")],
+     [[0], [1]]),
+    ("contained times are compatible",
+     [M("会談", parties=("A",), time="2025-08"), M("会談", parties=("A",), time="2025-08-15")],
+     [[0, 1]]),
+    ("participants that clash are another event",
+     [M("会談", parties=("Trump", "Zelensky")), M("会談", parties=("Trump", "Putin"))],
+     [[0], [1]]),
+    ("a bare repeated 会談 joins the latest event with that word",
+     [M("首脳会談", parties=("US", "RU")), M("会談", place="Budapest"), M("会談")],
+     [[0], [1, 2]]),
+    ("shared place is evidence",
+     [M("首脳会談", parties=("US", "RU"), place="Budapest"), M("会談", place="Budapest")],
+     [[0, 1]]),
+    ("a repeated 合意 with nothing else is not evidence",
+     [M("合意", "AGREEMENT"), M("合意", "AGREEMENT")],
+     [[0], [1]]),
+    ("types never mix without an anaphor",
+     [M("会談", parties=("A", "B")), M("電話会談", "PHONE_CALL", ("A", "B"))],
+     [[0], [1]]),
+    ("postponements of the same event are one",
+     [M("会合", parties=("Rubio", "Lavrov")), M("延期", "POSTPONEMENT", target=0),
+      M("会合", parties=("Rubio", "Lavrov")), M("延期", "POSTPONEMENT", target=2)],
+     [[0, 2], [1, 3]]),
+    ("a negated cancellation is not the cancellation",
+     [M("会談"), M("中止", "CANCELLATION", target=0), M("中止", "CANCELLATION", negated=True, target=0)],
+     [[0], [1], [2]]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("name", "cases", "expected"), CLUSTERING, ids=[c[0] for c in CLUSTERING])
+def test_clustering(name: str, cases: list[M], expected: list[list[int]]) -> None:
+    assert groups(cases) == expected, name
+
+
+def test_affiliation_makes_a_country_compatible_with_its_minister() -> None:
+    cases = [
+        M("電話会談", "PHONE_CALL", ("Rubio", "Lavrov")),
+        M("電話協議", "PHONE_CALL", ("US", "Rubio")),
+    ]
+    assert groups(cases) == [[0], [1]]
+    assert groups(cases, affiliation_of={"Rubio": "US", "Lavrov": "RU"}) == [[0, 1]]
+
+
+# fmt: off
+STATUS = [
+    # (name, statuses of coreferent mentions, merged status)
+    ("HELD beats everything", ["PLANNED", "UNCERTAIN", "HELD"], "HELD"),
+    ("UNCERTAIN beats PLANNED", ["PLANNED", "UNCERTAIN", "PLANNED"], "UNCERTAIN"),
+    ("POSTPONED beats UNCERTAIN", ["UNCERTAIN", "POSTPONED"], "POSTPONED"),
+    ("CANCELLED beats POSTPONED", ["POSTPONED", "CANCELLED"], "CANCELLED"),
+    ("UNKNOWN only when nothing else", ["UNKNOWN", "UNKNOWN"], "UNKNOWN"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("name", "statuses", "expected"), STATUS, ids=[c[0] for c in STATUS])
+def test_status_merges_by_convention_order(name: str, statuses: list[str], expected: str) -> None:
+    cases = [M("首脳会談", parties=("US", "RU"), status=s) for s in statuses]
+    mentions, entity_of, time_of = build(cases)
+    (cluster,) = cluster_events(mentions, entity_of, time_of)
+    assert cluster.status == expected, name
+
+
+def test_postponement_passes_its_status_and_target_index() -> None:
+    cases = [
+        M("会合", parties=("A", "B"), status="PLANNED"),
+        M("延期", "POSTPONEMENT", status="HELD", target=0),
+    ]
+    mentions, entity_of, time_of = build(cases)
+    meeting, postponement = cluster_events(mentions, entity_of, time_of)
+    assert (meeting.status, postponement.status, postponement.target) == ("POSTPONED", "HELD", 0)
+
+
+def test_negated_cancellation_leaves_its_target_alone() -> None:
+    cases = [
+        M("会談", status="UNCERTAIN"),
+        M("断念", "CANCELLATION", status="HELD", negated=True, target=0),
+    ]
+    mentions, entity_of, time_of = build(cases)
+    meeting, cancellation = cluster_events(mentions, entity_of, time_of)
+    assert (meeting.status, cancellation.negated, cancellation.target) == ("UNCERTAIN", True, 0)
+
+
+def test_arguments_are_the_union_by_entity() -> None:
+    cases = [M("首脳会談", parties=("US", "RU")), M("首脳会談", parties=("US", "RU", "Trump"))]
+    mentions, entity_of, time_of = build(cases)
+    (cluster,) = cluster_events(mentions, entity_of, time_of)
+    assert sorted(entity_of[(a.start, a.end)] for a in cluster.arguments) == ["RU", "Trump", "US"]
+
+
+def test_time_prefers_a_calendar_date_and_place_the_first() -> None:
+    cases = [
+        M("首脳会談", parties=("US",), time="P2W"),
+        M("首脳会談", parties=("US",), time="2025-10-30", place="Budapest"),
+    ]
+    mentions, entity_of, time_of = build(cases)
+    (cluster,) = cluster_events(mentions, entity_of, time_of)
+    assert cluster.time is not None and time_of[cluster.time] == "2025-10-30"
+    assert cluster.location is not None and entity_of[cluster.location] == "Budapest"
+
+
+def test_negated_when_any_mention_denies_it() -> None:
+    cases = [
+        M("会合", parties=("A", "B"), status="POSTPONED"),
+        M("会談", parties=("A", "B"), status="PLANNED", negated=True, anaphoric=True),
+    ]
+    mentions, entity_of, time_of = build(cases)
+    (cluster,) = cluster_events(mentions, entity_of, time_of)
+    assert (cluster.status, cluster.negated) == ("POSTPONED", True)
+
+
+def test_no_mentions_no_events() -> None:
+    assert cluster_events([], {}, {}) == []
+
+
+# fmt: off
+INTERVALS = [
+    ("2025", (date(2025, 1, 1), date(2025, 12, 31))),
+    ("2025-08", (date(2025, 8, 1), date(2025, 8, 31))),
+    ("2025-12", (date(2025, 12, 1), date(2025, 12, 31))),
+    ("2025-10-21", (date(2025, 10, 21), date(2025, 10, 21))),
+    ("2025-W42", (date(2025, 10, 13), date(2025, 10, 19))),
+    ("2025-10-22TMO", (date(2025, 10, 22), date(2025, 10, 22))),
+    ("XXXX-10-21", None),
+    ("P2W", None),
+    ("PAST_REF", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("value", "expected"), INTERVALS, ids=[c[0] for c in INTERVALS])
+def test_time_interval(value: str, expected: tuple[date, date] | None) -> None:
+    assert time_interval(value) == expected, value
