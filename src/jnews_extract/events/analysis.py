@@ -133,9 +133,11 @@ class ClauseReader:
         lexicon: EventLexicon,
     ) -> None:
         self.doc = doc
+        self.text = doc.text
+        """``doc.text`` once: spaCy rebuilds it from the tokens at every access."""
         self.lexicon = lexicon
         self.entities = list(entities)
-        self._char_token = char_to_token(doc)
+        self._char_token = char_to_token(doc, self.text)
         self._line = self._line_numbers(doc)
         self._entities_at: dict[int, list[EntityMention]] = {}
         for mention in self.entities:
@@ -551,7 +553,7 @@ class ClauseReader:
 
     def cue(self, token: Token) -> StatusCue | None:
         """The status cue ``token`` is, honouring the cue's part-of-speech and final flags."""
-        cue = self.lexicon.cue_for(token.lemma_, self.doc.text[token.idx : token.idx + 8])
+        cue = self.lexicon.cue_for(token.lemma_, self.text[token.idx : token.idx + 8])
         if cue is None:
             return None
         if cue.pos and token.pos_ != cue.pos:

@@ -96,6 +96,7 @@ class EventDetector:
     def _mention(
         self, doc: Doc, reader: ClauseReader, trigger: Trigger, heads: dict[int, Trigger]
     ) -> EventMention:
+        text = reader.text
         event_type = self.lexicon.types[trigger.type]
         arguments, place = reader.arguments(trigger, event_type)
         time = reader.time_of(trigger)
@@ -114,7 +115,7 @@ class EventDetector:
         return EventMention(
             start=trigger.start,
             end=trigger.end,
-            text=doc.text[trigger.start : trigger.end],
+            text=text[trigger.start : trigger.end],
             type=trigger.type,
             cameo=trigger.pattern.cameo or event_type.cameo,
             arguments=arguments,
@@ -128,10 +129,11 @@ class EventDetector:
         )
 
     def _bare_mention(self, doc: Doc, trigger: Trigger) -> EventMention:
+        text = doc.text
         return EventMention(
             start=trigger.start,
             end=trigger.end,
-            text=doc.text[trigger.start : trigger.end],
+            text=text[trigger.start : trigger.end],
             type=trigger.type,
             cameo=trigger.pattern.cameo or self.lexicon.types[trigger.type].cameo,
             anaphoric=trigger.anaphoric,

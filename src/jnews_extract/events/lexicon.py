@@ -141,24 +141,18 @@ class EventLexicon:
     anaphor_prefixes: tuple[str, ...]
     title_groups: Mapping[str, frozenset[str]]
     versions: Mapping[str, str] = field(default_factory=dict)
+    cues_by_lemma: Mapping[str, StatusCue] = field(default_factory=dict)
+    text_cues: tuple[StatusCue, ...] = ()
 
     def cue_for(self, lemma: str, text: str) -> StatusCue | None:
         """The status cue a token with ``lemma`` starting ``text`` is, if any."""
-        cue = self._cue_by_lemma.get(lemma)
+        cue = self.cues_by_lemma.get(lemma)
         if cue is not None:
             return cue
-        for candidate in self._text_cues:
+        for candidate in self.text_cues:
             if candidate.text is not None and text.startswith(candidate.text):
                 return candidate
         return None
-
-    @property
-    def _cue_by_lemma(self) -> dict[str, StatusCue]:
-        return _cue_index(self.status_cues)
-
-    @property
-    def _text_cues(self) -> tuple[StatusCue, ...]:
-        return tuple(c for c in self.status_cues if c.text is not None)
 
     def light_verbs_for(self, event_type: str) -> frozenset[str]:
         """Verbs that carry a noun trigger of ``event_type`` (会談を行う, 声明を発表)."""
@@ -172,11 +166,6 @@ class EventLexicon:
             if title in titles:
                 return group
         return None
-
-
-@cache
-def _cue_index(cues: tuple[StatusCue, ...]) -> dict[str, StatusCue]:
-    return {c.lemma: c for c in cues if c.lemma is not None}
 
 
 def _resource_text(name: str) -> str:
@@ -283,4 +272,6 @@ def load_lexicon() -> EventLexicon:
         anaphor_prefixes=tuple(ontology["anaphor_prefixes"]),
         title_groups={k: frozenset(v) for k, v in ontology["title_groups"].items()},
         versions={"ontology": str(ontology["version"]), "status_cues": str(cues["version"])},
+        cues_by_lemma={c.lemma: c for c in status_cues if c.lemma is not None},
+        text_cues=tuple(c for c in status_cues if c.text is not None),
     )

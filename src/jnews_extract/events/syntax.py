@@ -110,9 +110,9 @@ def ancestors_until_root(token: Token, limit: int = 40) -> Iterator[Token]:
         yield current
 
 
-def char_to_token(doc: Doc) -> list[int]:
-    """For each character of ``doc.text`` the index of the token containing it (-1 = space)."""
-    index = [-1] * len(doc.text)
+def char_to_token(doc: Doc, text: str) -> list[int]:
+    """For each character of ``text`` (``doc.text``) the index of its token (-1 = space)."""
+    index = [-1] * len(text)
     for token in doc:
         for offset in range(token.idx, token.idx + len(token.text)):
             index[offset] = token.i

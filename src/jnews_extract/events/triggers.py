@@ -78,7 +78,7 @@ class TriggerMatcher:
 def _trigger_span(doc: Doc, first: int, end: int, pattern: TriggerPattern) -> tuple[int, int]:
     start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
     if pattern.trigger_regex:
-        text = doc.text[start:stop]
+        text = "".join(t.text_with_ws for t in doc[first:end])[: stop - start]
         hits = list(re.finditer(pattern.trigger_regex, text))
         if hits:
             return start + hits[-1].start(), start + hits[-1].end()
