@@ -464,7 +464,9 @@ FLAT_CASES = [
         {"ents_r": 1.0, "ents_per_type.PRODUCT.r": 0.0}),
     ("core_leaves_out_fac", {G("PERSON", 0, 2), G("FAC", 3, 5)}, {G("PERSON", 0, 2)},
         {"ents_core_f": 1.0, "ents_r": 0.5}),
-    ("label_mismatch", {G("ORG", 0, 2)}, {G("PERSON", 0, 2)}, {"ents_f": 0.0, "ents_partial_f": 0.0}),
+    ("label_mismatch", {G("ORG", 0, 2)}, {G("PERSON", 0, 2)}, {"ents_f": 0.0, "ents_partial_f": 0.0, "errors.label.count": 1}),
+    ("missed_and_spurious_classified", {G("ORG", 0, 2)}, {G("PERSON", 3, 5)},
+        {"errors.missed.count": 1, "errors.spurious.count": 1}),
 ]
 # fmt: on
 

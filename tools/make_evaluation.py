@@ -288,6 +288,10 @@ def ner_section(name: str, limit: int | None) -> tuple[str, dict[str, Any]]:
             [title, *(fmt(results[s][f"{prefix}_{m}"]) for s in systems for m in "prf"), ""]
         )
     out.append(md_table(header, rows))
+    for system, result in results.items():
+        if result.get("errors"):
+            out.append(f"Error classes ({titles[system]}), most frequent first:\n")
+            out.append(errors_markdown({"entities": result["errors"]}))
     return "\n".join(out), results
 
 
@@ -310,19 +314,44 @@ def timex_section() -> str:
     result, error = run("ja-timex", score_ja_timex)
     if error:
         return "\n".join([*out, not_run(error)])
-    rows = [
-        [key, fmt(value)] for key, value in result.items() if not isinstance(value, (dict, list))
-    ]
-    out.append(md_table(["key", "value"], rows))
-    for key, value in result.items():
-        if (
-            isinstance(value, dict)
-            and value
-            and all(not isinstance(v, (dict, list)) for v in value.values())
-        ):
-            out.append(f"**{key}**\n")
-            out.append(md_table(["", "value"], [[k, fmt(v)] for k, v in value.items()]))
+    out.append(
+        "Scored by `jnews_extract.times.evaluation.score_ja_timex_cases` (the time stage "
+        "documents the keys). *agreed* = the cases where ja-timex's convention agrees with "
+        "ours; the divergences are listed with the reason.\n"
+    )
+    out.append(render_value(result))
     return "\n".join(out)
+
+
+def render_value(result: Mapping[str, Any]) -> str:
+    """Markdown for a result whose shape another stage decides."""
+    scalars = [[k, fmt(v)] for k, v in result.items() if isinstance(v, (int, float, type(None)))]
+    parts = [md_table(["key", "value"], scalars)] if scalars else []
+    for key, value in result.items():
+        if isinstance(value, str) and key != "dataset":
+            parts.append(f"**{key}**: {value}\n")
+        elif (
+            isinstance(value, Mapping)
+            and value
+            and all(isinstance(v, Mapping) for v in value.values())
+        ):
+            columns = sorted({c for v in value.values() for c in v})
+            rows = [[k, *(fmt(v.get(c)) for c in columns)] for k, v in value.items()]
+            parts.append(f"**{key}**\n\n" + md_table(["", *columns], rows))
+        elif isinstance(value, Mapping):
+            items = "\n".join(f"- `{k}`: {v}" for k, v in value.items())
+            parts.append(f"**{key}**\n\n{items}\n")
+        elif isinstance(value, list):
+            shown = "\n".join(f"- {render_item(item)}" for item in value[:15])
+            more = f"\n- … {len(value) - 15} more" if len(value) > 15 else ""
+            parts.append(f"**{key}** ({len(value)})\n\n{shown}{more}\n")
+    return "\n".join(parts)
+
+
+def render_item(item: Any) -> str:
+    if isinstance(item, Mapping):
+        return ", ".join(f"{k}: {v}" for k, v in item.items())
+    return str(item)
 
 
 def speed_section(runs: int = 5) -> str:

@@ -187,7 +187,7 @@ def format_gold_report(results: Mapping[str, Mapping[str, Any]]) -> str:
         )
         parts.append(table(["file", *(h for h, _ in columns)], rows))
         parts.append(_gold_details(result["pooled_without_seed"]))
-        parts.append(format_errors(result["errors_without_seed"]))
+        parts.append(format_errors(result["errors_without_seed"], "errors without seed"))
         for name, message in result.get("failures", {}).items():
             parts.append(f"failed: {name}: {message} (scored as an empty prediction)\n")
         if result["gold_problems"]:
@@ -236,11 +236,13 @@ def _gold_details(pooled: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def format_errors(summary: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str:
+def format_errors(
+    summary: Mapping[str, Mapping[str, Mapping[str, Any]]], title: str = "errors"
+) -> str:
     """Error classes per kind, most frequent first, with examples."""
     if not summary:
         return ""
-    lines = ["\nerrors without seed (class: count; examples):\n"]
+    lines = [f"\n{title} (class: count; examples):\n"]
     for kind, classes in summary.items():
         lines.append(f"  {kind}\n")
         for error_class, entry in classes.items():
@@ -286,7 +288,12 @@ def format_flat_report(results: Mapping[str, Mapping[str, Any]]) -> str:
         rows.append([title, *cells, ""])
     timing = ", ".join(f"{s} {results[s]['seconds']} s" for s in systems)
     head = f"== {first['dataset']}: {first['sentences']} sentences ({timing})\n"
-    return head + table(header, rows)
+    errors = "".join(
+        format_errors({"entities": results[s]["errors"]}, f"{s} errors")
+        for s in systems
+        if results[s].get("errors")
+    )
+    return head + table(header, rows) + errors
 
 
 def format_mapping(result: Mapping[str, Any], indent: str = "") -> str:

@@ -21,6 +21,10 @@ Datasets (files under ``../shared/corpus/``, see its README):
 Both report ``ents_core_*``: the micro average over PERSON/GPE/LOC/ORG (on
 stockmark PERSON, GPE/LOC, ORG), the labels of the project's +10 F1 target.
 
+``errors`` in the result lists the error classes (missed, spurious, boundary,
+label, boundary+label) with their most frequent examples
+(:mod:`jnews_extract.evaluate.diagnostics`).
+
 Scoring compares, sentence by sentence, the set of gold ``(label, start, end)``
 with the set of predicted ones (strict, and partial for information), pooled over
 sentences (:mod:`jnews_extract.evaluate.strategies`).
@@ -44,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from jnews_extract.errors import ResourceError
+from jnews_extract.evaluate.diagnostics import ErrorReport, span_errors, summarize
 from jnews_extract.evaluate.metrics import PRFScore, add_per_label, sum_scores
 from jnews_extract.evaluate.strategies import LabeledSpan, PartialMatch, StrictMatch, score_spans
 from jnews_extract.schema import Extraction
@@ -277,6 +282,7 @@ def score_flat(dataset: FlatDataset, predictions: Sequence[set[LabeledSpan]]) ->
         raise ValueError(f"{len(predictions)} predictions for {len(dataset.examples)} sentences")
     strict: dict[str, PRFScore] = {}
     partial: dict[str, PRFScore] = {}
+    errors = ErrorReport()
     for example, predicted in zip(dataset.examples, predictions, strict=True):
         mapped = {
             LabeledSpan(dataset.prediction_labels[span.label], span.start, span.end)
@@ -285,6 +291,7 @@ def score_flat(dataset: FlatDataset, predictions: Sequence[set[LabeledSpan]]) ->
         }
         strict = add_per_label(strict, score_spans(example.spans, mapped, StrictMatch()))
         partial = add_per_label(partial, score_spans(example.spans, mapped, PartialMatch()))
+        span_errors("entities", example.text, set(example.spans), mapped, errors, mismatch="label")
     result: dict[str, Any] = {"dataset": dataset.name, "sentences": len(dataset.examples)}
     for prefix, table in (("ents", strict), ("ents_partial", partial)):
         micro = sum_scores(table.get(label, PRFScore()) for label in dataset.micro_labels)
@@ -294,6 +301,7 @@ def score_flat(dataset: FlatDataset, predictions: Sequence[set[LabeledSpan]]) ->
         }
     core = sum_scores(strict.get(label, PRFScore()) for label in dataset.core_labels)
     result.update({f"ents_core_{k}": v for k, v in core.to_dict().items()})
+    result["errors"] = summarize(errors).get("entities", {})
     result["micro_labels"] = list(dataset.micro_labels)
     result["core_labels"] = list(dataset.core_labels)
     return result

@@ -11,6 +11,8 @@ For one (gold, predicted) pair of records of the same text:
 - arguments (Arg-C units through the alignments): ``missed`` and ``spurious``;
 - event status on matched events: ``gold → predicted``.
 
+The external NER sets use :func:`span_errors` on each sentence (kind ``entities``).
+
 Each example is a short string quoting the text, e.g. ``米 (GPE)`` or
 ``MEETING 会談: participant ロシア``.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from jnews_extract.evaluate.records import (
     align_entities,
@@ -57,7 +60,7 @@ def diagnose(gold: Extraction, pred: Extraction) -> ErrorReport:
     """Classify every error of ``pred`` against ``gold``."""
     report = ErrorReport()
     _entity_errors(gold, pred, report)
-    _span_errors(
+    span_errors(
         "triggers",
         gold.text,
         trigger_spans(gold),
@@ -75,7 +78,7 @@ def _quote(text: str, span: LabeledSpan) -> str:
 
 
 def _entity_errors(gold: Extraction, pred: Extraction, report: ErrorReport) -> None:
-    _span_errors(
+    span_errors(
         "entities",
         gold.text,
         entity_mention_spans(gold),
@@ -85,7 +88,7 @@ def _entity_errors(gold: Extraction, pred: Extraction, report: ErrorReport) -> N
     )
 
 
-def _span_errors(
+def span_errors(
     kind: str,
     text: str,
     gold_spans: set[LabeledSpan],
@@ -94,6 +97,10 @@ def _span_errors(
     *,
     mismatch: str,
 ) -> None:
+    """Classify the span errors of one text into ``report`` under ``kind``.
+
+    ``mismatch`` names the error of same offsets, other label ("label" or "type").
+    """
     exact = gold_spans & pred_spans
     for g in sorted(gold_spans - exact, key=lambda s: (s.start, s.end)):
         overlapping = [p for p in pred_spans if overlap(g, p) > 0]
@@ -165,6 +172,24 @@ def _argument_errors(gold: Extraction, pred: Extraction, report: ErrorReport) ->
             if (v.id, argument.entity, argument.role) not in hit:
                 name = gold_names.get(argument.entity, argument.entity)
                 report.add("arguments", "missed", describe(v.type, trigger, argument.role, name))
+
+
+def summarize(
+    report: ErrorReport, *, kinds: Iterable[str] | None = None, examples: int = 8
+) -> dict[str, dict[str, dict[str, Any]]]:
+    """``{kind: {error class: {"count", "examples"}}}``, most frequent class first."""
+    wanted = set(kinds) if kinds is not None else None
+    return {
+        kind: {
+            error_class: {
+                "count": count,
+                "examples": top_examples(report.examples[kind][error_class], examples),
+            }
+            for error_class, count in counts.most_common()
+        }
+        for kind, counts in report.counts.items()
+        if wanted is None or kind in wanted
+    }
 
 
 def top_examples(items: Iterable[str], n: int = 5) -> list[str]:

@@ -31,7 +31,7 @@ from typing import Any
 
 from jnews_extract.errors import JnewsExtractError
 from jnews_extract.evaluate.datasets import SEVEN_LABELS, ginza_pipeline
-from jnews_extract.evaluate.diagnostics import ErrorReport, diagnose, top_examples
+from jnews_extract.evaluate.diagnostics import ErrorReport, diagnose, summarize
 from jnews_extract.evaluate.gold_check import check_gold_dir, load_gold_dir
 from jnews_extract.evaluate.records import ExtractionScore, score_extraction
 from jnews_extract.schema import Article, Entity, EntityLabel, Extraction, Mention, Span
@@ -142,7 +142,9 @@ def evaluate_gold_dir(
         "mean_without_seed": mean_over_files(
             [result for name, result in files.items() if name not in seeds]
         ),
-        "errors_without_seed": summarize_errors(errors, entities_only=keep is _entity_keys),
+        "errors_without_seed": summarize(
+            errors, kinds=("entities",) if keep is _entity_keys else None
+        ),
         "gold_problems": problems,
         "failures": failures,
         "seconds": round(seconds, 1),
@@ -159,24 +161,6 @@ def mean_over_files(results: Iterable[Mapping[str, Any]]) -> dict[str, float | N
                 if value is not None:
                     bucket.append(float(value))
     return {key: (sum(v) / len(v) if v else None) for key, v in values.items()}
-
-
-def summarize_errors(
-    report: ErrorReport, *, entities_only: bool = False, examples: int = 8
-) -> dict[str, dict[str, dict[str, Any]]]:
-    """``{kind: {error class: {"count", "examples"}}}``, most frequent class first."""
-    summary: dict[str, dict[str, dict[str, Any]]] = {}
-    for kind, counts in report.counts.items():
-        if entities_only and kind != "entities":
-            continue
-        summary[kind] = {
-            error_class: {
-                "count": count,
-                "examples": top_examples(report.examples[kind][error_class], examples),
-            }
-            for error_class, count in counts.most_common()
-        }
-    return summary
 
 
 def _pool(scores: Iterable[ExtractionScore]) -> ExtractionScore:
