@@ -184,3 +184,28 @@ def test_component_round_trip_through_add_pipe(tmp_path: Path) -> None:
     found = [(m.text, m.label, m.key) for m in doc._.jnews_entities]
     assert ("テストビル", "GPE", "city:testville") in found
     assert reloaded.get_pipe("jnews_entities").use_ner is False
+
+
+# fmt: off
+SUPPORTED_ALIASES = [
+    # (sentence, surface, must be a PERSON mention?)
+    ("中国の習主席は演説した。", "習", True),
+    ("韓国の尹大統領は述べた。", "尹", True),
+    ("習慣が変わった。", "習", False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"), SUPPORTED_ALIASES, ids=[c[0][:10] for c in SUPPORTED_ALIASES]
+)
+def test_short_surnames_need_a_title(
+    text: str, surface: str, expected: bool, nlp: Language
+) -> None:
+    persons = {
+        m.text
+        for e in extract(text, nlp=nlp).entities
+        if e.label.value == "PERSON"
+        for m in e.mentions
+    }
+    assert (surface in persons) is expected, (text, persons)

@@ -117,6 +117,7 @@ class EntityRecognizer:
         rules = load_entity_rules()
         found = find_gazetteer_mentions(doc, self.gazetteer, self._alias_lengths)
         found += find_abbreviation_mentions(doc, self.gazetteer, rules, found)
+        found += find_supported_aliases(doc, self.gazetteer, self.titles, found)
         found += attach_titles(doc, self.gazetteer, self.titles, found)
         found += find_anaphors(doc, rules)
         if self.use_ner:
@@ -164,6 +165,7 @@ def _entry_to_record(entry: GazetteerEntry) -> dict[str, Any]:
         "country": entry.country,
         "aliases": list(entry.aliases),
         "abbreviations": list(entry.abbreviations),
+        "supported_aliases": list(entry.supported_aliases),
         "positions": [list(p) for p in entry.positions],
         "lat": entry.lat,
         "lon": entry.lon,
@@ -180,6 +182,7 @@ def _entry_from_saved(record: dict[str, Any]) -> GazetteerEntry:
         country=record.get("country"),
         aliases=tuple(record.get("aliases") or ()),
         abbreviations=tuple(record.get("abbreviations") or ()),
+        supported_aliases=tuple(record.get("supported_aliases") or ()),
         positions=tuple((p[0], p[1]) for p in record.get("positions") or ()),
         lat=record.get("lat"),
         lon=record.get("lon"),
@@ -280,6 +283,53 @@ def find_gazetteer_mentions(
                 matched = length
                 break
         position += matched or 1
+    return found
+
+
+def find_supported_aliases(
+    doc: Doc, gazetteer: Gazetteer, titles: TitleLexicon, known: list[EntityMention]
+) -> list[EntityMention]:
+    """Person forms that count only before a title or honorific: 習主席, 尹大統領, 松本氏.
+
+    One-character surnames and names that are also ordinary words would fire
+    everywhere on their own; a following title (after an optional country
+    abbreviation or modifier) is the evidence that a person is meant.
+    """
+    supported = gazetteer.by_supported_alias
+    if not supported:
+        return []
+    text = doc.text
+    longest_alias = max(len(a) for a in supported)
+    vocabulary = titles.titles | titles.honorifics
+    found: list[EntityMention] = []
+    for token in doc:
+        start = token.idx
+        for length in range(min(longest_alias, len(text) - start), 0, -1):
+            keys = supported.get(text[start : start + length])
+            if not keys:
+                continue
+            end = start + length
+            keys = [k for k in keys if gazetteer.entries[k].label == "PERSON"]
+            position = end
+            if text[position : position + 1] in gazetteer.by_abbreviation:
+                position += 1
+            modifier = _longest_at(text, position, titles.modifiers, 2)
+            if modifier:
+                position += len(modifier)
+            if keys and _longest_at(text, position, vocabulary, titles.longest):
+                if not _covered(start, end, known):
+                    found.append(
+                        EntityMention(
+                            start,
+                            end,
+                            text[start:end],
+                            "PERSON",
+                            keys[0] if len(keys) == 1 else None,
+                            "gazetteer",
+                            candidates=keys if len(keys) > 1 else [],
+                        )
+                    )
+                break
     return found
 
 

@@ -77,6 +77,8 @@ class GazetteerEntry:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
+    supported_aliases: tuple[str, ...] = ()
+    """Forms that name the entity only before a title or honorific (習 in 習主席, 松本氏)."""
     positions: tuple[tuple[str, str | None], ...] = ()
     lat: float | None = None
     lon: float | None = None
@@ -89,6 +91,7 @@ class Gazetteer:
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_alias: dict[str, list[str]] = field(default_factory=dict)
     by_abbreviation: dict[str, str] = field(default_factory=dict)
+    by_supported_alias: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, entry: GazetteerEntry) -> None:
         """Index ``entry`` under its key, aliases and abbreviations."""
@@ -99,6 +102,10 @@ class Gazetteer:
                 keys.append(entry.key)
         for abbreviation in entry.abbreviations:
             self.by_abbreviation.setdefault(abbreviation, entry.key)
+        for alias in entry.supported_aliases:
+            keys = self.by_supported_alias.setdefault(alias, [])
+            if entry.key not in keys:
+                keys.append(entry.key)
 
 
 _NON_ENTITY_FILES = {"titles.jsonl"}
@@ -117,6 +124,11 @@ def _entry_from_record(record: dict[str, Any]) -> GazetteerEntry:
         country=record.get("country"),
         aliases=tuple(a for a in record.get("aliases") or () if a),
         abbreviations=tuple(record.get("abbreviations") or ()),
+        supported_aliases=tuple(
+            a
+            for a in (*(record.get("weak_aliases") or ()), *(record.get("surname_aliases") or ()))
+            if a
+        ),
         positions=positions,
         lat=record.get("lat"),
         lon=record.get("lon"),
