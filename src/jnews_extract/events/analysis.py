@@ -34,6 +34,7 @@ from jnews_extract.annotations import EntityMention, EventArgumentMention, TimeM
 from jnews_extract.errors import JnewsExtractError
 from jnews_extract.events.lexicon import EventLexicon, EventType, StatusCue
 from jnews_extract.events.syntax import (
+    ancestors_until_root,
     bunsetu_end,
     case_marker,
     char_to_token,
@@ -391,7 +392,12 @@ class ClauseReader:
                 )
             ]
             places.extend(place_like)
-            parties = [m for m in in_prefix if m not in place_like]
+            parties = [
+                m
+                for m in in_prefix
+                if m not in place_like
+                and (not event_type.compound_labels or m.label in event_type.compound_labels)
+            ]
             group = trigger.pattern.title_group or self._title_group_in(prefix)
             take("compound", parties + self.resolve_offices(parties, group))
 
@@ -421,26 +427,40 @@ class ClauseReader:
                     if slot_of(case_marker(adjunct), adjunct.dep_) == "at":
                         take("at", self.phrase_entities(adjunct))
 
+        # 両氏による直接会談の計画: GiNZA hangs the による phrase on 計画, the noun the
+        # trigger modifies; a by/with phrase before the trigger belongs to the event
+        if head.dep_ == "nmod" and case_marker(head) == "の" and head.head.i > head.i:
+            holder = head.head
+            if self.cue(holder) is not None or holder.lemma_ in self.lexicon.light_nouns:
+                for child in holder.children:
+                    if child.i >= trigger.first or is_clause(child):
+                        continue
+                    slot = slot_of(case_marker(child), child.dep_)
+                    if slot in ("by", "with"):
+                        take(slot, self.phrase_entities(child))
+
         if not subject_found and event_type.roles.get("subject"):
             predicate = governors.light if governors.light is not None else head
             role = event_type.roles["subject"]
-            for mention in self._inherited_subject(predicate):
+            inherited = self._inherited_subject(predicate) or self._split_topic(predicate)
+            for mention in inherited:
                 if role:
                     found.append((role, mention))
 
         arguments = []
         seen = set()
         for role, mention in found:
-            if mention.label not in PARTY_LABELS | PLACE_LABELS:
+            if mention.label not in PARTY_LABELS:
                 continue
             if (role, mention.start, mention.end) in seen:
                 continue
             seen.add((role, mention.start, mention.end))
             arguments.append(EventArgumentMention(role=role, start=mention.start, end=mention.end))
         place = places[-1] if places else None
-        if place is None and event_type.place_slots:
-            inner = [m for m in self.entities if trigger.start <= m.start and m.end <= trigger.end]
-            place = next((m for m in inner if m.label in PLACE_LABELS), None)
+        if place is None and trigger.pattern.place_key:
+            # 訪米: the word names the place; any mention of it in the text stands for it
+            named = [m for m in self.entities if m.key == trigger.pattern.place_key]
+            place = min(named, key=lambda m: abs(m.start - trigger.start)) if named else None
         return arguments, place
 
     def _subject_of(self, predicate: Token, topic_only: bool = False) -> list[EntityMention]:
@@ -497,6 +517,23 @@ class ClauseReader:
             return []
         return []
 
+    def _split_topic(self, predicate: Token) -> list[EntityMention]:
+        """The topic of the clause GiNZA cut off before a quotation: in
+        シーヤールトー外相は同首脳会談を巡り / 「…」と投稿した the two halves are one sentence."""
+        sentence = predicate.sent
+        if predicate.i != sentence.root.i or sentence.start == 0:
+            return []
+        before = self.doc[sentence.start - 1]
+        if before.text in ("。", "！", "？", "!", "?") or "\n" in before.text:
+            return []
+        previous = before.sent
+        for token in previous:
+            if case_marker(token) in TOPIC_CASES and is_nominal(token) and not is_clause(token):
+                tokens, _ = self.noun_phrase(token)
+                mentions = self.phrase_entities(token)
+                return mentions + self.resolve_offices(mentions, self._title_group_in(tokens))
+        return []
+
     # --- time ----------------------------------------------------------------------
 
     def time_of(self, trigger: Trigger) -> TimeMention | None:
@@ -518,11 +555,28 @@ class ClauseReader:
             predicate = governors.light if governors.light is not None else governors.head
             candidates = self._chain_times(predicate, trigger)
         if not candidates:
+            candidates = self._ancestor_times(governors.head, trigger)
+        if not candidates:
             return None
         before = [t for t in candidates if t.end <= trigger.start]
         if before:
             return max(before, key=lambda t: t.start)
         return min(candidates, key=lambda t: t.start)
+
+    def _ancestor_times(self, head: Token, trigger: Trigger) -> list[TimeMention]:
+        """Times on the predicates above the trigger, before it and below any speech verb:
+        サンティアゴで9月11日、…抗議するデモが行われた (9月11日 hangs on 行われた's chain)."""
+        found = []
+        for ancestor in ancestors_until_root(head):
+            if not self.same_line(ancestor, head) or self._is_attribution(ancestor):
+                break
+            for child in ancestor.children:
+                time = self._times_at.get(child.i)
+                if time is not None and time.end <= trigger.start:
+                    found.append(time)
+            if found:
+                break
+        return found
 
     def _chain_times(self, predicate: Token, trigger: Trigger) -> list[TimeMention]:
         """トランプ大統領は先週、…と電話会談し、…ワシントンで会談: the chain shares 先週."""
@@ -790,6 +844,26 @@ class ClauseReader:
                 outer_cue, _, _ = self._read([(t, polar, False) for t, polar, _ in outer], own)
                 if outer_cue in ("UNCERTAIN",):
                     return StatusReading(outer_cue, False, "outer")
+        # news tells what happened in the past tense: an event named in a clause whose
+        # predicate is past (クーデターで政権が崩壊した) is taken as held
+        governing = steps[-1].token.head
+        clause_tense = None
+        if governing.i != steps[-1].token.i and self.same_line(governing, head):
+            if governing.lemma_ in self.lexicon.compound_particle_verbs:
+                governing = governing.head
+            if is_predicate(governing) and not self._is_attribution(governing):
+                clause_tense = self._read(
+                    [(t, True, True) for t in function_tail(governing)], range(0)
+                )[2] or (self._chain_tense(governing) if is_continuative(governing) else None)
+        root = head.sent.root
+        if clause_tense is None and self.same_line(root, head):
+            if is_predicate(root):
+                tail = [(t, True, True) for t in function_tail(root)]
+                clause_tense = self._read(tail, range(0))[2]
+            elif is_nominal(root) and not function_tail(root) and root.i != head.i:
+                clause_tense = "past"  # 体言止め: デモが暴動に発展
+        if clause_tense in ("past", "progressive"):
+            return StatusReading("HELD", negated, "sentence")
         return StatusReading("UNKNOWN", negated, "none")
 
     # --- source --------------------------------------------------------------------

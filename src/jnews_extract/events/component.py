@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -98,6 +99,8 @@ class EventDetector:
     ) -> EventMention:
         text = reader.text
         event_type = self.lexicon.types[trigger.type]
+        if trigger.pattern.roles:
+            event_type = replace(event_type, roles={**event_type.roles, **trigger.pattern.roles})
         arguments, place = reader.arguments(trigger, event_type)
         time = reader.time_of(trigger)
         reading = reader.status(trigger, event_type)

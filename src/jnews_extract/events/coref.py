@@ -28,8 +28,11 @@ from jnews_extract.events.lexicon import STATUS_ORDER
 
 ANAPHOR_FAMILIES = ({"MEETING", "PHONE_CALL"},)
 """同会談 may refer back to a 電話会談."""
-REPEATABLE_TYPES = frozenset({"MEETING", "PHONE_CALL", "VISIT", "ELECTION"})
-"""Types whose bare repeated trigger word is evidence of the same event."""
+UNREPEATABLE_TYPES = frozenset({"STATEMENT", "DEMAND"})
+"""Types whose bare repeated trigger word is *not* evidence of the same event: an article
+tells of many announcements and demands, but of one summit, one election, one coup, one
+resignation, so a repeated 首脳会談 or 辞任 names the same event unless arguments,
+place or time clash. Statements and demands merge only on shared arguments, place or time."""
 STATUS_OF_EVENT_ABOUT = {"POSTPONEMENT": "POSTPONED", "CANCELLATION": "CANCELLED"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
@@ -134,9 +137,9 @@ def _evidence(
         return True
     if time is not None and time in cluster.times and time_interval(time) is not None:
         return True
-    # a repeated word (首脳会談 … 首脳会談) names the same event only for the kinds of
-    # events an article is about (meetings, visits, elections), not for every 合意
-    return mention.text in cluster.words and mention.type in REPEATABLE_TYPES
+    # a repeated word (首脳会談 … 首脳会談) names the same event, except for the kinds of
+    # events an article tells many of (UNREPEATABLE_TYPES)
+    return mention.text in cluster.words and mention.type not in UNREPEATABLE_TYPES
 
 
 def _merge_status(mentions: Sequence[EventMention], extra: Sequence[str]) -> tuple[str, bool]:
@@ -276,12 +279,17 @@ def _union_arguments(
 def _best_time(
     mentions: Sequence[EventMention], time_value_of: Mapping[tuple[int, int], str]
 ) -> tuple[int, int] | None:
-    """The first mention's time that is a calendar date, else the first time at all."""
+    """The most specific calendar time of the mentions (a day over a month over a year),
+    the earliest mention's on a tie; else the first time at all (P2W, PAST_REF)."""
     spans = [m.time for m in mentions if m.time is not None]
-    for span in spans:
+    dated = []
+    for order, span in enumerate(spans):
         value = time_value_of.get(span)
-        if value is not None and time_interval(value) is not None:
-            return span
+        interval = time_interval(value) if value is not None else None
+        if interval is not None:
+            dated.append(((interval[1] - interval[0]).days, order, span))
+    if dated:
+        return min(dated)[2]
     return spans[0] if spans else None
 
 

@@ -55,12 +55,15 @@ class EventType:
     genitive_place: bool = False
     compound_place: str | None = None
     """Which place names in the compound before the trigger are its location: all, non_country."""
+    compound_labels: frozenset[str] = frozenset()
+    """Entity labels a name in the compound before the trigger may have to be an argument
+    (empty: any); 朴槿恵さん当選 names a candidate, 連邦議会選挙 names no participant."""
     schedulable: bool = False
     stative: bool = False
     """A non-past predicate describes a standing state (…を求める), not a plan."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=True)
 class TriggerPattern:
     """A token pattern that names an event of ``type`` (a line of ``triggers.jsonl``)."""
 
@@ -70,14 +73,20 @@ class TriggerPattern:
     title_group: str | None = None
     trigger_regex: str | None = None
     note: str | None = None
+    roles: Mapping[str, str | None] | None = None
+    """Slot → role overrides for this word: the subject of 就任 is the appointee (target)."""
+    place_key: str | None = None
+    """Gazetteer key of the place the word itself names (訪米 → country:USA)."""
 
     def to_record(self) -> dict[str, Any]:
         """The JSON object this pattern is saved as (``to_disk`` writes one a line)."""
         record: dict[str, Any] = {"type": self.type, "pattern": self.pattern}
-        for key in ("cameo", "title_group", "trigger_regex", "note"):
+        for key in ("cameo", "title_group", "trigger_regex", "place_key", "note"):
             value = getattr(self, key)
             if value is not None:
                 record[key] = value
+        if self.roles is not None:
+            record["roles"] = dict(self.roles)
         return record
 
     @classmethod
@@ -95,9 +104,14 @@ class TriggerPattern:
                 re.compile(regex)
             except re.error as exc:
                 raise ResourceError(f"{where}: bad trigger_regex {regex!r} ({exc})") from exc
+        roles = record.get("roles")
+        if roles is not None and (not isinstance(roles, dict) or set(roles) - set(SLOTS)):
+            raise ResourceError(f"{where}: 'roles' must map slots {SLOTS} to roles")
         return cls(
             type=kind,
             pattern=[dict(token) for token in pattern],
+            roles=roles,
+            place_key=record.get("place_key"),
             cameo=record.get("cameo"),
             title_group=record.get("title_group"),
             trigger_regex=regex,
@@ -227,6 +241,7 @@ def _event_types(data: Mapping[str, Any]) -> dict[str, EventType]:
             place_slots=frozenset(spec.get("place_slots", ())),
             genitive_place=bool(spec.get("genitive_place", False)),
             compound_place=spec.get("compound_place"),
+            compound_labels=frozenset(spec.get("compound_labels", ())),
             schedulable=bool(spec.get("schedulable", False)),
             stative=bool(spec.get("stative", False)),
         )
