@@ -58,14 +58,15 @@ class TimeTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc._.jnews_times`` (sorted by start)."""
-        mentions = find_time_expressions(doc.text, self.patterns)
+        text = doc.text
+        mentions = find_time_expressions(text, self.patterns)
         if self.tense and doc.has_annotation("DEP"):
             past_suffixes = tuple(self.lexicon.tense_cues["past_suffixes"])
             for mention in mentions:
                 if mention.text.endswith(past_suffixes):
                     mention.past = True
                 else:
-                    mention.past = clause_tense(doc, mention.start, mention.end, self.lexicon)
+                    mention.past = clause_tense(doc, mention.start, mention.end, self.lexicon, text)
         doc._.jnews_times = mentions
         return doc
 

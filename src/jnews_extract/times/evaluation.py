@@ -29,12 +29,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jnews_extract.annotations import TimeMention
 from jnews_extract.errors import ResourceError
 
 _JATIMEX_TIME = re.compile(r"^T(\d\d|XX)-(\d\d|XX)-(\d\d|XX)$")
@@ -118,21 +118,59 @@ def _accuracy(counter: Counter[str], total: Counter[str]) -> dict[str, dict[str,
     }
 
 
-def score_ja_timex_cases(path: Path) -> dict[str, object]:
-    """Run the ja-timex cases and return value accuracy by type, overall, and the divergences.
+@dataclass(frozen=True)
+class Prediction:
+    """One expression a system found: surface, TIMEX3 type, value and mod."""
 
-    Keys: ``cases``, ``reference_policy``, ``value`` (per type: n/correct/accuracy,
-    divergences counted as misses), ``value_overall``, ``value_agreed`` and
-    ``value_agreed_overall`` (divergences left out), ``checks`` (type/mod/text/count
-    accuracy on the cases that state them), ``divergences`` (each with ja-timex's
-    value, ours, the reason, and ``as_declared``), ``misses`` (agreed cases we fail).
-    """
-    from jnews_extract.times import analyze_text
+    text: str
+    type: str
+    value: str
+    mod: str | None
 
+
+def load_cases(path: Path) -> list[dict[str, Any]]:
+    """The ja-timex cases file as a list of dicts."""
     try:
         cases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise ResourceError(f"cannot read the ja-timex cases {path}: {error}") from error
+    return cases
+
+
+def case_reference(case: dict[str, Any]) -> date | None:
+    """The reference date a case gives (all 434 give none)."""
+    given = case.get("reference")
+    return date.fromisoformat(str(given)[:10]) if given else None
+
+
+def score_ja_timex_cases(path: Path) -> dict[str, object]:
+    """Run the ja-timex cases and return value accuracy by type, overall, and the divergences.
+
+    Keys: ``cases``, ``reference_policy``, ``value`` (per type: n/correct/accuracy,
+    divergences counted as misses), ``value_overall``, ``value_date_time_duration``,
+    ``value_agreed`` / ``value_agreed_overall`` / ``value_agreed_date_time_duration``
+    (divergences left out), ``checks`` (type/mod/text/count accuracy on the cases that
+    state them), ``divergences`` (each with ja-timex's value, ours, the declared value,
+    ``as_declared`` and the reason), ``divergence_reasons``, ``misses`` (agreed cases
+    we fail).
+    """
+    from jnews_extract.times import analyze_text
+
+    cases = load_cases(path)
+    predictions = [
+        [
+            Prediction(m.text, m.type, _our_value(m.value), m.mod)
+            for m in analyze_text(case["text"], case_reference(case))
+        ]
+        for case in cases
+    ]
+    return score_predictions(cases, predictions)
+
+
+def score_predictions(
+    cases: list[dict[str, Any]], predictions: list[list[Prediction]]
+) -> dict[str, object]:
+    """Score one system's predictions (values already in comparison notation) on the cases."""
     declared = load_divergences()
     declared_cases: dict[str, dict[str, Any]] = declared["cases"]
     reasons: dict[str, str] = declared["reasons"]
@@ -146,16 +184,13 @@ def score_ja_timex_cases(path: Path) -> dict[str, object]:
     divergences: list[dict[str, object]] = []
     misses: list[dict[str, object]] = []
 
-    for index, case in enumerate(cases):
-        reference = (
-            date.fromisoformat(str(case["reference"])[:10]) if case.get("reference") else None
-        )
-        mentions: list[TimeMention] = analyze_text(case["text"], reference)
+    for index, (case, mentions) in enumerate(zip(cases, predictions, strict=True)):
         targets, count = _targets(case["expect"])
         if count is not None:
             check_total["count"] += 1
             check_correct["count"] += len(mentions) == count
         divergence = declared_cases.get(_case_key(case))
+        declared_values: dict[str, Any] = divergence["values"] if divergence else {}
         for position, target in targets:
             mention = mentions[position] if position < len(mentions) else None
             for field in ("type", "mod", "text"):
@@ -166,24 +201,24 @@ def score_ja_timex_cases(path: Path) -> dict[str, object]:
             if "value" not in target:
                 continue
             kind = _case_type(case, target)
-            ours = _our_value(mention.value) if mention else None
+            ours = mention.value if mention else None
             expected = canonical_value(str(target["value"]))
             correct = ours == expected
             value_total[kind] += 1
             value_correct[kind] += correct
-            declared_values: dict[str, Any] = divergence["values"] if divergence else {}
             if str(position) in declared_values:
                 declared_value = declared_values[str(position)]
-                got = mention.value if mention else None
                 divergences.append(
                     {
                         "case": index,
                         "text": case["text"],
                         "type": kind,
                         "ja_timex": target["value"],
-                        "ours": got,
+                        "ours": ours,
                         "declared": declared_value,
-                        "as_declared": got == declared_value,
+                        "as_declared": ours == _our_value(str(declared_value))
+                        if declared_value is not None
+                        else ours is None,
                         "reason": divergence["reason"] if divergence else "",
                     }
                 )
@@ -191,27 +226,19 @@ def score_ja_timex_cases(path: Path) -> dict[str, object]:
             agreed_total[kind] += 1
             agreed_correct[kind] += correct
             if not correct:
-                misses.append(
-                    {
-                        "case": index,
-                        "text": case["text"],
-                        "type": kind,
-                        "expected": expected,
-                        "ours": ours,
-                    }
-                )
+                miss = {"case": index, "text": case["text"], "type": kind}
+                misses.append({**miss, "expected": expected, "ours": ours})
 
     def overall(correct: Counter[str], total: Counter[str], kinds: tuple[str, ...]) -> float:
         n = sum(total[k] for k in kinds)
         return round(sum(correct[k] for k in kinds) / n, 4) if n else 0.0
 
     main_types = ("DATE", "TIME", "DURATION")
-    all_types = tuple(value_total)
     return {
         "cases": len(cases),
         "reference_policy": REFERENCE_POLICY,
         "value": _accuracy(value_correct, value_total),
-        "value_overall": overall(value_correct, value_total, all_types),
+        "value_overall": overall(value_correct, value_total, tuple(value_total)),
         "value_date_time_duration": overall(value_correct, value_total, main_types),
         "value_agreed": _accuracy(agreed_correct, agreed_total),
         "value_agreed_overall": overall(agreed_correct, agreed_total, tuple(agreed_total)),

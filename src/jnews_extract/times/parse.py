@@ -9,6 +9,7 @@ and the resolver reads it back (:meth:`TimeParse.from_payload`).
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
+from functools import cache
 from typing import Any
 
 KINDS = ("calendar", "relative", "offset", "duration", "set", "reference")
@@ -16,6 +17,18 @@ KINDS = ("calendar", "relative", "offset", "duration", "set", "reference")
 relative: a unit shifted from the reference or the previous date (先週, 同日);
 offset: a count of units before/after the reference (3日前);
 duration / set / reference: a value that needs no calendar (P2W, P1Y, FUTURE_REF)."""
+
+
+@cache
+def _defaults() -> dict[str, object]:
+    """Default value of every optional field of :class:`TimeParse`."""
+    defaults: dict[str, object] = {}
+    for item in fields(TimeParse):
+        if item.name in ("kind", "type"):
+            continue
+        factory = item.default_factory
+        defaults[item.name] = factory() if factory is not MISSING else item.default
+    return defaults
 
 
 @dataclass
@@ -66,18 +79,11 @@ class TimeParse:
 
     def to_payload(self) -> dict[str, object]:
         """The fields that differ from their defaults, as a JSON-able dict."""
-        payload: dict[str, object] = {}
-        for item in fields(self):
-            value = getattr(self, item.name)
-            default = (
-                item.default_factory() if item.default_factory is not MISSING else item.default
-            )
-            if (
-                item.name in ("kind", "type")
-                or value != default
-                or type(value) is not type(default)
-            ):
-                payload[item.name] = dict(value) if isinstance(value, dict) else value
+        payload: dict[str, object] = {"kind": self.kind, "type": self.type}
+        for name, default in _defaults().items():
+            value = getattr(self, name)
+            if value != default or type(value) is not type(default):
+                payload[name] = dict(value) if isinstance(value, dict) else value
         return payload
 
     @classmethod

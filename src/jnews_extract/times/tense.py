@@ -59,11 +59,11 @@ def _ending(predicate: Token) -> list[Token]:
     return sorted(tail, key=lambda t: t.i)
 
 
-def _crosses_line(doc: Doc, span: Span, predicate: Token) -> bool:
+def _crosses_line(text: str, span: Span, predicate: Token) -> bool:
     """A predicate on another line (scraped lists, headlines) does not govern the expression."""
     start = min(span.start_char, predicate.idx)
     end = max(span.end_char, predicate.idx + len(predicate.text))
-    return "\n" in doc.text[start:end]
+    return "\n" in text[start:end]
 
 
 def _ends_sentence(predicate: Token, ending: list[Token]) -> bool:
@@ -91,11 +91,16 @@ def _continues(predicate: Token, ending: list[Token]) -> bool:
     return continuative and (joined or last.lemma_ == "て") and predicate.dep_ in ("advcl", "conj")
 
 
-def clause_tense(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool | None:
+def clause_tense(
+    doc: Doc, start: int, end: int, lexicon: TimeLexicon, text: str | None = None
+) -> bool | None:
     """Tense of the clause governing ``doc.text[start:end]``.
 
-    True: past; False: planned or future; None: unknown.
+    True: past; False: planned or future; None: unknown. Pass ``text`` (``doc.text``)
+    when calling for many expressions of one doc: spaCy rebuilds ``doc.text`` on
+    every access.
     """
+    text = doc.text if text is None else text
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -103,7 +108,7 @@ def clause_tense(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool |
     predicate = _governing_predicate(span)
     if predicate.i in range(span.start, span.end):
         return None
-    if _crosses_line(doc, span, predicate):
+    if _crosses_line(text, span, predicate):
         return None
     ending = _ending(predicate)
     for _ in range(3):
@@ -113,7 +118,7 @@ def clause_tense(doc: Doc, start: int, end: int, lexicon: TimeLexicon) -> bool |
         while not _is_predicate(predicate) and predicate.head is not predicate:
             predicate = predicate.head
         ending = _ending(predicate)
-    if _crosses_line(doc, span, predicate):
+    if _crosses_line(text, span, predicate):
         return None
     past = any(t.lemma_ in cues["past"] and t.pos_ == "AUX" for t in ending)
     planned = predicate.lemma_ in cues["planned"] or any(
