@@ -643,3 +643,28 @@ def test_component_save_and_reload_keeps_lexicons(tmp_path: Path) -> None:
         ("21日", "XXXX-XX-21"),
     ]
     assert "前々月" in reloaded.get_pipe("jnews_times").lexicon.relative_words
+
+
+# -- odd input never crashes and spans stay exact ---------------------------------------
+
+# fmt: off
+ODD_CASES = [
+    ("", date(2025, 10, 22)),
+    ("   \n\t", date(2025, 10, 22)),
+    ("0000年", date(2025, 10, 22)),
+    ("30万年前の地層", date(2025, 10, 22)),
+    ("9999年12月31日の翌日", None),
+    ("翌日", date(9999, 12, 31)),
+    ("3日前", date(1, 1, 1)),
+    ("<p>21日</p>&nbsp;午後", date(2025, 10, 22)),
+    ("２０２５年１２月３１日（水）２３時５９分５９秒", None),
+    ("㍻31年①月", None),
+    ("ﾆｭｰｽ 21日", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "reference"), ODD_CASES, ids=[repr(c[0]) for c in ODD_CASES])
+def test_odd_input_gives_exact_spans(text: str, reference: date | None) -> None:
+    for mention in analyze_text(text, reference):
+        assert text[mention.start : mention.end] == mention.text

@@ -377,7 +377,37 @@ def resolve_parse(
     context: _Context,
     lexicon: TimeLexicon,
 ) -> Resolution:
-    """Resolve one expression's reading given what the article said before it."""
+    """Resolve one expression's reading given what the article said before it.
+
+    A date the calendar cannot hold (0000年, 30万年前) keeps the value the text gives
+    and no days.
+    """
+    try:
+        return _resolve_parse(parse, past, context, lexicon)
+    except (ValueError, OverflowError):
+        return _unplaceable(parse)
+
+
+def _unplaceable(parse: TimeParse) -> Resolution:
+    """The value of an expression that falls outside the calendar, without days."""
+    if parse.kind == "relative":
+        return _unresolved_relative(parse)
+    if parse.kind == "offset":
+        return _resolve_offset(parse, None)
+    if parse.kind == "calendar":
+        year = parse.year if parse.year is not None and 0 <= parse.year <= 9999 else None
+        return Resolution(
+            _with_clock(date_value(year, parse.month, parse.day), parse), mod=parse.mod
+        )
+    return Resolution(parse.literal or "", mod=parse.mod)
+
+
+def _resolve_parse(
+    parse: TimeParse,
+    past: bool | None,
+    context: _Context,
+    lexicon: TimeLexicon,
+) -> Resolution:
     if parse.kind == "calendar":
         return _resolve_calendar(parse, past, context, lexicon)
     if parse.kind == "relative":
