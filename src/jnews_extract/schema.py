@@ -94,6 +94,10 @@ class TimeMod(str, Enum):
     END = "END"
     EQUAL_OR_LESS = "EQUAL_OR_LESS"
     EQUAL_OR_MORE = "EQUAL_OR_MORE"
+    ON_OR_BEFORE = "ON_OR_BEFORE"
+    ON_OR_AFTER = "ON_OR_AFTER"
+    LESS_THAN = "LESS_THAN"
+    MORE_THAN = "MORE_THAN"
 
 
 class TimeExpression(_Record):
