@@ -210,6 +210,11 @@ STATUS = [
     ("ロシアが要求を譲歩しない限り、合意は難しい。", "要求", "UNKNOWN", False),
     ("首相が2度目の会談を行うのではないかと懸念している。", "会談", "UNCERTAIN", False),
     ("両国は実施を断念していない。", "断念", "HELD", True),
+    ("訪米中の首相は記者会見を開いた。", "訪米", "HELD", False),
+    ("9月の退陣を前に、公約を果たした。", "退陣", "PLANNED", False),
+    ("予定されていた会談は日程を変更する。", "会談", "POSTPONED", False),
+    ("首脳会談の中止が決まった。", "首脳会談", "CANCELLED", False),
+    ("野党は総選挙を行うべきだと要求した。", "総選挙", "PLANNED", False),
     ("首相は先週、大統領と電話会談し、外相ともワシントンで会談。", "電話会談", "HELD", False),
     ("首相は先週、大統領と電話会談し、外相ともワシントンで会談。", "会談", "HELD", False),
 ]
@@ -287,6 +292,7 @@ TIMES = [
      "首脳会談", None),
     ("首相は先週、大統領と電話会談し、外相ともワシントンで会談した。", ["先週"], "会談", "先週"),
     ("欧州首脳は21日、ウクライナと共同声明を発表した。", ["21日"], "共同声明", "21日"),
+    ("チリの首都で9月11日、抗議するデモが行われたが、暴動に発展した。", ["9月11日"], "デモ", "9月11日"),
 ]
 SOURCES = [
     # (sentence, entity table, trigger, expected source surface)
@@ -419,6 +425,11 @@ def test_every_span_matches_its_text(ginza: Language, detector: EventDetector) -
         spans += [s for s in (mention.location, mention.time, mention.source, mention.target) if s]
         for start, end in spans:
             assert 0 <= start < end <= len(text)
+
+
+def test_future_time_makes_a_plan(ginza: Language, detector: EventDetector) -> None:
+    doc = run(ginza, detector, "各国は来月の閣僚会議で合意を目指すとした。", times=["来月"])
+    assert event(doc, "会議").status == "PLANNED"
 
 
 def test_without_entity_stage_events_have_no_arguments(ginza: Language) -> None:

@@ -52,7 +52,7 @@ PARTY_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECT_CASES = ("が", "は", "も", "では", "でも", "からは")
 TOPIC_CASES = ("は", "も", "では")
-AT_CASES = ("で", "での", "では", "において", "における", "にて")
+AT_CASES = ("で", "での", "では", "において", "における", "に於いて", "に於ける", "にて")
 REPORTED_BY_CASES = ("によると", "によれば", "によりますと")
 BY_CASES = ("による", "によって", "により", "によっ")
 AGAINST_CASES = ("に対する", "に対して", "に対し", "への", "へ")
@@ -721,7 +721,8 @@ class ClauseReader:
                 continue
             cue = self.cue(token)
             if cue is not None:
-                cues.append(cue)
+                if not (cue.weak and cues):
+                    cues.append(cue)
                 after_te = False
                 continue
             if self._is_negation(token):
@@ -750,8 +751,10 @@ class ClauseReader:
         if step.token.i == head.i:
             # 首相就任へ: a headline's final へ marks a plan
             tokens.extend((c, False, False) for c in head.rights if c.dep_ == "case")
+            return tokens
         for child in step.token.children:
-            if child.dep_ in ("obj", "nsubj", "obl") and self.cue(child) is not None:
+            # …行き詰まりを見せている: a cue noun as the object or subject of the predicate
+            if child.dep_ in ("obj", "nsubj") and self.cue(child) is not None:
                 tokens.append((child, False, False))
                 tokens.extend((t, True, False) for t in function_tail(child))
         return tokens
@@ -796,8 +799,14 @@ class ClauseReader:
             return "past"  # 体言止め: …ワシントンで会談。
         return None
 
-    def status(self, trigger: Trigger, event_type: EventType) -> StatusReading:
-        """Status and negation of one trigger from its clause (see the module docstring)."""
+    def status(
+        self, trigger: Trigger, event_type: EventType, time: TimeMention | None = None
+    ) -> StatusReading:
+        """Status and negation of one trigger from its clause (see the module docstring).
+
+        ``time`` is the trigger's own time expression: a future one (来月, 来年) makes an
+        event with no cue word PLANNED whatever the tense of the sentence.
+        """
         governors = self.governors(trigger)
         head = governors.head
         own = range(trigger.first, trigger.last + 1)
@@ -808,6 +817,14 @@ class ClauseReader:
         cue, negated, tense = self._read(window, own)
         if cue:
             return StatusReading(cue, negated, "path")
+        following = self.doc[trigger.last + 1] if trigger.last + 1 < len(self.doc) else None
+        if following is not None and following.text in self.lexicon.suffix_cues:
+            # 訪米中, 会談後: the suffix says the event is under way or over
+            return StatusReading(self.lexicon.suffix_cues[following.text], negated, "suffix")
+        if time is not None and (
+            time.value == "FUTURE_REF" or time.text.startswith(self.lexicon.future_time_prefixes)
+        ):
+            return StatusReading("PLANNED", negated, "time")
         if stop == "attribution":
             linear_cue, linear_negated, _ = self._read(self._linear_window(trigger), own)
             if linear_cue:
@@ -856,7 +873,7 @@ class ClauseReader:
                     [(t, True, True) for t in function_tail(governing)], range(0)
                 )[2] or (self._chain_tense(governing) if is_continuative(governing) else None)
         root = head.sent.root
-        if clause_tense is None and self.same_line(root, head):
+        if clause_tense is None and self.same_line(root, head) and not self._is_attribution(root):
             if is_predicate(root):
                 tail = [(t, True, True) for t in function_tail(root)]
                 clause_tense = self._read(tail, range(0))[2]
@@ -939,9 +956,12 @@ class ClauseReader:
             token = self.token_of(sentence.start_char + at - 1)
             if token is None:
                 continue
-            mentions = self.phrase_entities(token)
+            mentions = [m for m in self.phrase_entities(token) if m.label in SPEAKER_LABELS]
             if mentions:
-                return mentions[0]
+                # CNN/AP/ロイターによれば, 英国夏時間27日のロイター通信によると: the name
+                # nearest the particle, an organisation or person before a country
+                named = [m for m in mentions if m.label in ("ORG", "PERSON")] or mentions
+                return named[-1]
         return None
 
     # --- events about events ---------------------------------------------------------

@@ -103,7 +103,7 @@ class EventDetector:
             event_type = replace(event_type, roles={**event_type.roles, **trigger.pattern.roles})
         arguments, place = reader.arguments(trigger, event_type)
         time = reader.time_of(trigger)
-        reading = reader.status(trigger, event_type)
+        reading = reader.status(trigger, event_type, time)
         source = reader.source(trigger, doc[trigger.last].sent)
         if source is not None and any(
             a.role == "agent" and (a.start, a.end) == (source.start, source.end) for a in arguments

@@ -131,6 +131,8 @@ class StatusCue:
     pos: str | None = None
     final: bool = False
     """Only at the end of a sentence or headline (会談へ)."""
+    weak: bool = False
+    """Never overrides an earlier cue (中止が *決まった* stays CANCELLED)."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,8 @@ class EventLexicon:
     clause_final_particles: frozenset[str]
     compound_particle_verbs: frozenset[str]
     modal_verbs: frozenset[str]
+    suffix_cues: Mapping[str, str]
+    future_time_prefixes: tuple[str, ...]
     light_verbs: Mapping[str, frozenset[str]]
     light_nouns: frozenset[str]
     kind_heads: frozenset[str]
@@ -261,6 +265,7 @@ def load_lexicon() -> EventLexicon:
             negated_status=c.get("negated_status"),
             pos=c.get("pos"),
             final=bool(c.get("final", False)),
+            weak=bool(c.get("weak", False)),
         )
         for c in cues["status_cues"]
     )
@@ -281,6 +286,8 @@ def load_lexicon() -> EventLexicon:
         clause_final_particles=frozenset(cues["clause_final_particles"]),
         compound_particle_verbs=frozenset(cues["compound_particle_verbs"]),
         modal_verbs=frozenset(cues["modal_verbs"]),
+        suffix_cues=dict(cues["suffix_cues"]),
+        future_time_prefixes=tuple(cues["future_time_prefixes"]),
         light_verbs={k: frozenset(v) for k, v in ontology["light_verbs"].items()},
         light_nouns=frozenset(ontology["light_nouns"]),
         kind_heads=frozenset(ontology["kind_heads"]),
