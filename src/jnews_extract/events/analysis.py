@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from jnews_extract.annotations import EntityMention, EventArgumentMention, TimeMention
 from jnews_extract.errors import JnewsExtractError
-from jnews_extract.events.lexicon import EventLexicon, EventType, StatusCue
+from jnews_extract.events.lexicon import EventLexicon, EventType, StatusCue, TriggerPattern
 from jnews_extract.events.syntax import (
     ancestors_until_root,
     bunsetu_end,
@@ -58,6 +58,8 @@ BY_CASES = ("による", "によって", "により", "によっ")
 AGAINST_CASES = ("に対する", "に対して", "に対し", "への", "へ")
 NOUN_PHRASE_CASES = ("", "の", "と", "や", "など", "とも", "及び", "および", "並びに", "ら")
 CHAIN_DEPS = frozenset({"advcl", "conj", "acl"})
+_NO_PATTERN = TriggerPattern("", [{}])
+"""Stands for the trigger when the path climbs from a chained clause (no light verbs)."""
 POLAR_LINKS = frozenset({"self", "light", "cue", "formal", "modal"})
 """Path links through which negation and tense describe the event itself."""
 
@@ -141,10 +143,14 @@ class ClauseReader:
         self._char_token = char_to_token(doc, self.text)
         self._line = self._line_numbers(doc)
         self._entities_at: dict[int, list[EntityMention]] = {}
+        self._entities_starting: dict[int, list[EntityMention]] = {}
         for mention in self.entities:
             token = self.token_of(mention.end - 1)
             if token is not None:
                 self._entities_at.setdefault(token.i, []).append(mention)
+            first = self.token_of(mention.start)
+            if first is not None:
+                self._entities_starting.setdefault(first.i, []).append(mention)
         self._times_at: dict[int, TimeMention] = {}
         for time in times:
             first, last = self.token_of(time.start), self.token_of(time.end - 1)
@@ -313,8 +319,22 @@ class ClauseReader:
         return Governors(head, light, relatives)
 
     def _compound_prefix(self, trigger: Trigger) -> list[Token]:
-        """Tokens written right before the trigger in the same word (*米ロ*首脳会談)."""
-        return self._prefix_before(trigger.first)
+        """Names written right against the trigger (*米ロ*首脳会談, *米ロ外相*会談), not
+        through other nouns (イラク戦争終結宣言: イラク names the war, not the speaker)."""
+        kept: list[Token] = []
+        for token in reversed(self._prefix_before(trigger.first)):
+            if not (self._covers_entity(token) or self._title_group_in([token])):
+                break
+            kept.append(token)
+        return sorted(kept, key=lambda t: t.i)
+
+    def _covers_entity(self, token: Token) -> bool:
+        """Whether some entity mention overlaps ``token`` (米 inside the token 米大統領)."""
+        end = token.idx + len(token.text)
+        return any(m.start < end and token.idx < m.end for m in self._mentions_near(token))
+
+    def _mentions_near(self, token: Token) -> list[EntityMention]:
+        return self._entities_at.get(token.i, []) + self._entities_starting.get(token.i, [])
 
     def _prefix_before(self, first: int) -> list[Token]:
         """Nominal tokens written right before token ``first`` with nothing between:
@@ -339,6 +359,13 @@ class ClauseReader:
             tokens.append(token)
             i -= 1
         return sorted(tokens, key=lambda t: t.i)
+
+    def _conjunct_of_reporter(self, token: Token) -> bool:
+        """産経新聞と毎日新聞によれば: the と-phrase is the first of the reporters."""
+        end = bunsetu_end(token)
+        rest = self.text[self.doc[end - 1].idx + len(self.doc[end - 1].text) :][:24]
+        rest = rest.split("、")[0].split("。")[0]
+        return any(marker in rest for marker in self.lexicon.attribution_postpositions)
 
     def _comma_after(self, token: Token) -> bool:
         end = bunsetu_end(token)
@@ -418,6 +445,8 @@ class ClauseReader:
                 slot = slot_of(case_marker(child), child.dep_)
                 if slot is None or child.i in self.trigger_heads:
                     continue
+                if slot == "with" and self._conjunct_of_reporter(child):
+                    continue
                 if slot == "subject" and passive:
                     slot = "passive_subject"
                 tokens, adjuncts = self.noun_phrase(child)
@@ -442,7 +471,11 @@ class ClauseReader:
         if not subject_found and event_type.roles.get("subject"):
             predicate = governors.light if governors.light is not None else head
             role = event_type.roles["subject"]
-            inherited = self._inherited_subject(predicate) or self._split_topic(predicate)
+            inherited = (
+                self._inherited_subject(predicate)
+                or self._split_topic(predicate)
+                or self._headline_subject(head)
+            )
             for mention in inherited:
                 if role:
                     found.append((role, mention))
@@ -516,6 +549,23 @@ class ClauseReader:
                 return self._subject_of(verb)
             return []
         return []
+
+    def _headline_subject(self, head: Token) -> list[EntityMention]:
+        """A headline's leading name before 、 is its subject: 福田首相、辞意を表明."""
+        line_start = head.i
+        while line_start > 0 and self.same_line(self.doc[line_start - 1], head):
+            line_start -= 1
+        line = [t for t in self.doc[line_start : head.i] if not t.is_space]
+        if any(t.text in ("。", "！", "？") for t in line):
+            return []
+        comma = next((k for k, t in enumerate(line) if t.text == "、"), None)
+        if not comma:
+            return []
+        lead = line[:comma]
+        if not all(is_nominal(t) or t.text in ("・", "=") for t in lead):
+            return []
+        mentions = self.entities_in(lead)
+        return [m for m in mentions if m.label in ("PERSON", "ORG")][:1] or mentions[:1]
 
     def _split_topic(self, predicate: Token) -> list[EntityMention]:
         """The topic of the clause GiNZA cut off before a quotation: in
@@ -776,6 +826,27 @@ class ClauseReader:
             tokens.append((token, True, False))
         return tokens
 
+    def _chain_cue(self, predicate: Token, own: range) -> str | None:
+        """A status cue on the clause a continuative clause chains to (…予定であり)."""
+        current = predicate
+        for _ in range(6):
+            if not (is_continuative(current) and current.dep_ in CHAIN_DEPS):
+                return None
+            parent = current.head
+            if parent.i == current.i or not self.same_line(parent, predicate):
+                return None
+            if self._is_attribution(parent):
+                return None
+            steps, _ = self._path(Trigger(0, 0, parent.i, parent.i, "", _NO_PATTERN), parent)
+            tokens: list[tuple[Token, bool, bool]] = [(parent, False, False)]
+            for step in steps:
+                tokens += [(t, False, False) for t, _, _ in self._step_tokens(step, parent)]
+            cue, _, _ = self._read(tokens, own)
+            if cue:
+                return cue
+            current = parent
+        return None
+
     def _chain_tense(self, predicate: Token) -> str | None:
         """The tense a continuative clause (会談し、) takes from the clause it chains to."""
         current = predicate
@@ -833,6 +904,10 @@ class ClauseReader:
         if head.dep_ == "ROOT" and is_nominal(head) and not function_tail(head):
             tense = tense or "past"  # 体言止め
         if tense is None and predicates and is_continuative(predicates[-1]):
+            chained = self._chain_cue(predicates[-1], own)
+            if chained:
+                # …北朝鮮を訪れて、…と協議する予定であり: the chain ends in a plan
+                return StatusReading(chained, negated, "chain")
             tense = self._chain_tense(predicates[-1])
         if tense in ("past", "progressive"):
             return StatusReading("HELD", negated, "tense")
@@ -863,17 +938,22 @@ class ClauseReader:
                     return StatusReading(outer_cue, False, "outer")
         # news tells what happened in the past tense: an event named in a clause whose
         # predicate is past (クーデターで政権が崩壊した) is taken as held
-        governing = steps[-1].token.head
+        last = steps[-1].token
+        governing = last if last.i != head.i and is_predicate(last) else last.head
+        adjunct = stop == "attribution" and case_marker(last) in (*AT_CASES, "に")
         clause_tense = None
-        if governing.i != steps[-1].token.i and self.same_line(governing, head):
+        if governing.i != head.i and self.same_line(governing, head):
             if governing.lemma_ in self.lexicon.compound_particle_verbs:
                 governing = governing.head
-            if is_predicate(governing) and not self._is_attribution(governing):
+            if is_predicate(governing) and (adjunct or not self._is_attribution(governing)):
                 clause_tense = self._read(
                     [(t, True, True) for t in function_tail(governing)], range(0)
                 )[2] or (self._chain_tense(governing) if is_continuative(governing) else None)
         root = head.sent.root
-        if clause_tense is None and self.same_line(root, head) and not self._is_attribution(root):
+        # the tense of a speech act is not the reported event's, unless the event is
+        # where the speaking happened (定例記者会見で…と指摘した)
+        usable_root = adjunct or not self._is_attribution(root)
+        if clause_tense is None and self.same_line(root, head) and usable_root:
             if is_predicate(root):
                 tail = [(t, True, True) for t in function_tail(root)]
                 clause_tense = self._read(tail, range(0))[2]
