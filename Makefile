@@ -28,7 +28,7 @@ lint: $(DEVSTAMP)
 	$(VENV)/bin/mypy
 
 test: lint
-	$(VENV)/bin/pytest -q --durations=15 --nbmake tests notebooks
+	$(VENV)/bin/pytest -q --durations=15 --nbmake --nbmake-timeout=900 tests notebooks
 
 eval: $(DEVSTAMP)
 	$(PY) tools/make_evaluation.py
