@@ -386,8 +386,11 @@ class ClauseReader:
         places: list[EntityMention] = []
         subject_found = False
 
+        taken_slots: set[str] = set()
+
         def take(slot: str, mentions: Iterable[EntityMention]) -> None:
             nonlocal subject_found
+            taken_slots.add(slot)
             role = event_type.roles.get(slot)
             place_slot = (
                 slot == "at"
@@ -455,6 +458,19 @@ class ClauseReader:
                 for adjunct in adjuncts:
                     if slot_of(case_marker(adjunct), adjunct.dep_) == "at":
                         take("at", self.phrase_entities(adjunct))
+
+        # 日本を訪問中に: a を-phrase written right before the trigger is its object, even
+        # when GiNZA hangs it on the main verb
+        before = self.doc[trigger.first - 1] if trigger.first > 0 else None
+        if (
+            before is not None
+            and before.text == "を"
+            and before.dep_ == "case"
+            and before.head.i < trigger.first
+            and before.head.head.i != head.i
+            and not any(slot == "object" for slot in taken_slots)
+        ):
+            take("object", self.phrase_entities(before.head))
 
         # 両氏による直接会談の計画: GiNZA hangs the による phrase on 計画, the noun the
         # trigger modifies; a by/with phrase before the trigger belongs to the event
