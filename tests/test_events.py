@@ -211,6 +211,8 @@ STATUS = [
     ("首相が2度目の会談を行うのではないかと懸念している。", "会談", "UNCERTAIN", False),
     ("両国は実施を断念していない。", "断念", "HELD", True),
     ("訪米中の首相は記者会見を開いた。", "訪米", "HELD", False),
+    ("組合は時局宣言を発することを表明している。", "宣言", "PLANNED", False),
+    ("政府は「深い失望を表明する」との声明を発表した。", "表明", "HELD", False),
     ("長官は来月、韓国を訪れて、外相と協議する予定である。", "訪れ", "PLANNED", False),
     ("報道官は、定例記者会見で、緊張が続いていると指摘した。", "記者会見", "HELD", False),
     ("9月の退陣を前に、公約を果たした。", "退陣", "PLANNED", False),
@@ -276,6 +278,12 @@ ARGUMENTS = [
      [E("産経新聞", "ORG"), E("毎日新聞", "ORG")], "記者会見", set()),
     ("米大統領、イラク戦争終結宣言", ["米", "イラク"], "宣言", {("agent", "米")}),
     ("福田首相、辞意を表明", [E("福田", "PERSON")], "表明", {("agent", "福田")}),
+    ("北朝鮮、韓国との全関係断絶を宣言", [E("北朝鮮", "GPE"), "韓国"], "宣言", {("agent", "北朝鮮")}),
+    ("チリ、首都でクーデター記念デモが暴動に発展", [E("チリ", "GPE")], "クーデター", set()),
+    ("米国はアフガニスタン侵攻を推進した。", ["米国", E("アフガニスタン", "GPE")], "侵攻",
+     {("target", "アフガニスタン")}),
+    ("朝日新聞は情報によるとして、同国軍部がアブドライ大統領を拘束したと伝えた。",
+     [E("朝日新聞", "ORG"), E("アブドライ", "PERSON")], "拘束", {("target", "アブドライ")}),
 ]
 PLACES = [
     # (sentence, entity table, trigger, expected location surface)
@@ -437,6 +445,16 @@ def test_every_span_matches_its_text(ginza: Language, detector: EventDetector) -
 def test_future_time_makes_a_plan(ginza: Language, detector: EventDetector) -> None:
     doc = run(ginza, detector, "各国は来月の閣僚会議で合意を目指すとした。", times=["来月"])
     assert event(doc, "会議").status == "PLANNED"
+
+
+def test_a_window_up_to_a_future_bound_is_a_plan(ginza: Language, detector: EventDetector) -> None:
+    doc = ginza("大統領は半年以内の選挙実施を発表した。")
+    start = doc.text.index("半年以内")
+    doc._.jnews_entities = []
+    doc._.jnews_times = [
+        TimeMention(start, start + 4, "半年以内", "DURATION", "P6M", mod="EQUAL_OR_LESS")
+    ]
+    assert event(detector(doc), "選挙").status == "PLANNED"
 
 
 def test_without_entity_stage_events_have_no_arguments(ginza: Language) -> None:

@@ -484,6 +484,8 @@ class ClauseReader:
                     if slot in ("by", "with"):
                         take(slot, self.phrase_entities(child))
 
+        # a subject of its own, named or not (同国軍部が), is never replaced by an inherited one
+        subject_found = subject_found or self._has_subject_phrase(governors)
         if not subject_found and event_type.roles.get("subject"):
             predicate = governors.light if governors.light is not None else head
             role = event_type.roles["subject"]
@@ -566,12 +568,30 @@ class ClauseReader:
             return []
         return []
 
+    def _has_subject_phrase(self, governors: Governors) -> bool:
+        """Whether the trigger's predicate has its own subject, named or not."""
+        predicate = governors.light if governors.light is not None else governors.head
+        return any(
+            child.i < predicate.i
+            and not is_clause(child)
+            and case_marker(child) in ("が",)
+            and child.dep_ in ("nsubj", "nsubj:pass")
+            for child in predicate.children
+        )
+
     def _headline_subject(self, head: Token) -> list[EntityMention]:
-        """A headline's leading name before 、 is its subject: 福田首相、辞意を表明."""
+        """A headline's leading name before 、 is the subject of its predicate:
+        福田首相、辞意を表明; 北朝鮮、…断絶を宣言 (not of a word inside a compound:
+        チリ、…クーデター32周年記念デモが… names no coup-maker)."""
+        root = head.sent.root
+        if not (head.i == root.i or (head.dep_ == "compound" and head.head.i == root.i)):
+            return []
         line_start = head.i
         while line_start > 0 and self.same_line(self.doc[line_start - 1], head):
             line_start -= 1
         line = [t for t in self.doc[line_start : head.i] if not t.is_space]
+        if line and line[0].text in ("『", "「"):
+            line = line[1:]  # a cited headline: 『フジモリ元大統領、…出馬表明』
         if any(t.text in ("。", "！", "？") for t in line):
             return []
         comma = next((k for k, t in enumerate(line) if t.text == "、"), None)
@@ -842,6 +862,12 @@ class ClauseReader:
             tokens.append((token, True, False))
         return tokens
 
+    def _inside_quotation(self, token: Token) -> bool:
+        """Whether ``token`` is inside 「…」 in its sentence: there a non-past verb is
+        performative (「深い失望を表明する」との声明), not a plan."""
+        before = self.text[token.sent.start_char : token.idx]
+        return before.count("「") > before.count("」")
+
     def _chain_cue(self, predicate: Token, own: range) -> str | None:
         """A status cue on the clause a continuative clause chains to (…予定であり)."""
         current = predicate
@@ -908,8 +934,13 @@ class ClauseReader:
         if following is not None and following.text in self.lexicon.suffix_cues:
             # 訪米中, 会談後: the suffix says the event is under way or over
             return StatusReading(self.lexicon.suffix_cues[following.text], negated, "suffix")
+        future_window = (
+            time is not None and time.value.startswith("P") and (time.mod == "EQUAL_OR_LESS")
+        )
         if time is not None and (
-            time.value == "FUTURE_REF" or time.text.startswith(self.lexicon.future_time_prefixes)
+            future_window
+            or time.value == "FUTURE_REF"
+            or time.text.startswith(self.lexicon.future_time_prefixes)
         ):
             return StatusReading("PLANNED", negated, "time")
         if stop == "attribution":
@@ -935,7 +966,8 @@ class ClauseReader:
                 return StatusReading(rel_cue, rel_negated, "relative")
             if rel_tense in ("past", "progressive"):
                 return StatusReading("HELD", rel_negated, "relative")
-        if predicates and not is_continuative(predicates[-1]) and stop != "attribution":
+        quoted = self._inside_quotation(head)
+        if predicates and not is_continuative(predicates[-1]) and not quoted:
             return StatusReading("HELD" if event_type.stative else "PLANNED", negated, "nonpast")
         if (
             stop in ("adjunct", "clause", "attribution")
@@ -967,8 +999,9 @@ class ClauseReader:
                 )[2] or (self._chain_tense(governing) if is_continuative(governing) else None)
         root = head.sent.root
         # the tense of a speech act is not the reported event's, unless the event is
-        # where the speaking happened (定例記者会見で…と指摘した)
-        usable_root = adjunct or not self._is_attribution(root)
+        # where the speaking happened (定例記者会見で…と指摘した) or is the quoted act
+        # itself (「深い失望を表明する」との声明を発表した)
+        usable_root = adjunct or quoted or not self._is_attribution(root)
         if clause_tense is None and self.same_line(root, head) and usable_root:
             if is_predicate(root):
                 tail = [(t, True, True) for t in function_tail(root)]
