@@ -27,7 +27,11 @@ from jnews_extract.evaluate import (
     score_flat,
     score_spans,
 )
-from jnews_extract.evaluate.datasets import STOCKMARK_LABELS
+from jnews_extract.evaluate.datasets import (
+    STOCKMARK_HELDOUT_RULE,
+    STOCKMARK_LABELS,
+    is_stockmark_heldout,
+)
 from jnews_extract.evaluate.diagnostics import diagnose
 from jnews_extract.schema import (
     Argument,
@@ -485,7 +489,7 @@ def test_stockmark_loader_maps_labels(tmp_path: Path) -> None:
         {"name": "東京", "span": [0, 2], "type": "地名"},
         {"name": "日本銀行", "span": [3, 7], "type": "法人名"}]}]  # fmt: skip
     (tmp_path / "ner.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    dataset = load_stockmark(tmp_path / "ner.json")
+    dataset = load_stockmark(tmp_path / "ner.json", heldout_only=False)
     assert dataset.examples[0].spans == {G("GPE/LOC", 0, 2), G("ORG", 3, 7)}
 
 
@@ -508,8 +512,32 @@ def test_shared_sets_load_with_every_span() -> None:
     gsd = load_gsd_dev(SHARED / "corpus" / "ud-gsd-ne" / "dev.json")
     assert len(gsd.examples) == 507
     assert sum(len(e.spans) for e in gsd.examples) == 139 + 137 + 94 + 37 + 32 + 26 + 10
-    stockmark = load_stockmark(SHARED / "corpus" / "stockmark-ner-wikipedia" / "ner.json")
-    assert len(stockmark.examples) == 5343
+    stockmark = SHARED / "corpus" / "stockmark-ner-wikipedia" / "ner.json"
+    assert len(load_stockmark(stockmark, heldout_only=False).examples) == 5343
+    assert len(load_stockmark(stockmark).examples) == 1050
+
+
+# fmt: off
+HELDOUT_CASES = [
+    # curid, held out (int(sha256(curid), 16) % 5 == 0, as the NER training split)
+    ("222355",  True),
+    ("3572156", False),
+    ("159982",  False),
+]
+# fmt: on
+
+
+def test_stockmark_heldout_rule_is_the_shipped_models() -> None:
+    meta = Path(__file__).resolve().parents[1] / "src/jnews_extract/models/ner/meta.json"
+    if not meta.is_file():
+        pytest.skip("no own NER model shipped")
+    rule = json.loads(meta.read_text(encoding="utf-8"))["training"]["stockmark_heldout_rule"]
+    assert rule == STOCKMARK_HELDOUT_RULE
+
+
+@pytest.mark.parametrize(("curid", "expected"), HELDOUT_CASES, ids=[c[0] for c in HELDOUT_CASES])
+def test_stockmark_heldout_split(curid: str, expected: bool) -> None:
+    assert is_stockmark_heldout(curid) is expected
 
 
 # --- error classes ----------------------------------------------------------------------------
