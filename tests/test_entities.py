@@ -209,3 +209,22 @@ def test_short_surnames_need_a_title(
         for m in e.mentions
     }
     assert (surface in persons) is expected, (text, persons)
+
+
+def test_names_built_on_places_replace_the_places() -> None:
+    from jnews_extract.annotations import EntityMention
+    from jnews_extract.entities import prefer_names_built_on_places
+
+    rules = [
+        EntityMention(0, 2, "東京", "GPE", "city:tokyo"),
+        EntityMention(10, 13, "プーチン", "PERSON", "person:x"),
+    ]
+    ner = [
+        EntityMention(0, 6, "東京株式市場", "ORG", None, "ner"),
+        EntityMention(10, 16, "プーチン政権", "ORG", None, "ner"),
+    ]
+    kept = prefer_names_built_on_places(rules, ner)
+    spans = {(m.start, m.end, m.label, m.origin) for m in kept}
+    assert (0, 6, "ORG", "compound") in spans
+    assert (0, 2, "GPE", "gazetteer") not in spans
+    assert (10, 13, "PERSON", "gazetteer") in spans, "a person inside keeps the rule reading"

@@ -38,7 +38,14 @@ from jnews_extract.knowledge import (
     load_titles,
 )
 
-ORIGIN_PRIORITY = {"title": 0, "gazetteer": 1, "abbreviation": 2, "anaphor": 3, "ner": 4}
+ORIGIN_PRIORITY = {
+    "title": 0,
+    "compound": 0,
+    "gazetteer": 1,
+    "abbreviation": 2,
+    "anaphor": 3,
+    "ner": 4,
+}
 """Lower wins when two mentions overlap."""
 
 
@@ -122,11 +129,12 @@ class EntityRecognizer:
         found += find_anaphors(doc, rules)
         if self.use_ner:
             titles = [(r.start, r.end) for m in found for r in m.roles]
-            found += [
+            ner = [
                 m
                 for m in reconcile_ner(doc, rules, self.titles)
                 if not any(m.start < end and start < m.end for start, end in titles)
             ]
+            found = prefer_names_built_on_places(found, ner)
         return resolve_overlaps(found)
 
     def set_annotations(self, doc: Doc, mentions: list[EntityMention]) -> None:
@@ -554,10 +562,54 @@ def reconcile_ner(doc: Doc, rules: dict[str, Any], titles: TitleLexicon) -> list
         surface = doc.text[start:end]
         if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
             continue
-        if len(surface) == 1 and char_class(surface) != "kanji":
+        if len(surface) == 1:
+            # One-character names are country abbreviations (米, 中): the abbreviation
+            # rule decides them with their context; the NER alone tags 米 in 米の価格.
             continue
         found.append(EntityMention(start, end, surface, label, None, "ner"))
     return found
+
+
+NAMES_BUILT_ON_PLACES = {"ORG", "FAC", "EVENT"}
+
+
+def prefer_names_built_on_places(
+    rules: list[EntityMention], ner: list[EntityMention]
+) -> list[EntityMention]:
+    """Rule mentions plus NER mentions, where a longer organisation, facility or event
+    name built on place names replaces the places inside it.
+
+    東京株式市場, 広島県議会, 日本サッカー協会, 日露戦争: the NER span (ORG/FAC/EVENT)
+    strictly contains only gazetteer place names (GPE/LOC) and adds at least two
+    characters of its own, so it is one name, not a place and a word. Persons, titles
+    and country-abbreviation chains (米中対立 → 米 + 中) keep the rule reading.
+    """
+    replaced: set[int] = set()
+    kept_ner: list[EntityMention] = []
+    for candidate in ner:
+        inside = [
+            i for i, m in enumerate(rules) if m.start < candidate.end and candidate.start < m.end
+        ]
+        contained = all(
+            candidate.start <= rules[i].start and rules[i].end <= candidate.end for i in inside
+        )
+        places_only = all(
+            rules[i].label in {"GPE", "LOC"} and rules[i].origin == "gazetteer" for i in inside
+        )
+        own_characters = (candidate.end - candidate.start) - sum(
+            rules[i].end - rules[i].start for i in inside
+        )
+        if (
+            inside
+            and candidate.label in NAMES_BUILT_ON_PLACES
+            and contained
+            and places_only
+            and own_characters >= 2
+        ):
+            replaced.update(inside)
+            candidate.origin = "compound"
+        kept_ner.append(candidate)
+    return [m for i, m in enumerate(rules) if i not in replaced] + kept_ner
 
 
 def resolve_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
