@@ -579,12 +579,40 @@ class ClauseReader:
             for child in predicate.children
         )
 
+    def _line_root(self, token: Token) -> Token:
+        """The highest head of ``token`` on its line (GiNZA may root a headline on the
+        blank line after it)."""
+        current = token
+        for _ in range(40):
+            parent = current.head
+            if parent.i == current.i or parent.is_space or not self.same_line(parent, token):
+                return current
+            current = parent
+        return current
+
     def _headline_subject(self, head: Token) -> list[EntityMention]:
         """A headline's leading name before 、 is the subject of its predicate:
         福田首相、辞意を表明; 北朝鮮、…断絶を宣言 (not of a word inside a compound:
         チリ、…クーデター32周年記念デモが… names no coup-maker)."""
-        root = head.sent.root
-        if not (head.i == root.i or (head.dep_ == "compound" and head.head.i == root.i)):
+        root = self._line_root(head)
+        end = bunsetu_end(head)
+        closes = (
+            end >= len(self.doc)
+            or self.doc[end].is_space
+            or self.doc[end].text
+            in (
+                "-",
+                "―",
+                "—",
+                "－",
+                "：",
+                ":",
+                "』",
+                "」",
+            )
+        )
+        rooted = head.i == root.i or (head.dep_ == "compound" and head.head.i == root.i)
+        if not (rooted or closes):
             return []
         line_start = head.i
         while line_start > 0 and self.same_line(self.doc[line_start - 1], head):
