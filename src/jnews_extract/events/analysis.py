@@ -618,8 +618,9 @@ class ClauseReader:
         while line_start > 0 and self.same_line(self.doc[line_start - 1], head):
             line_start -= 1
         line = [t for t in self.doc[line_start : head.i] if not t.is_space]
-        if line and line[0].text in ("『", "「"):
-            line = line[1:]  # a cited headline: 『フジモリ元大統領、…出馬表明』
+        opened = [k for k, t in enumerate(line) if t.text in ("『", "「")]
+        if opened:
+            line = line[opened[-1] + 1 :]  # a cited headline: …『フジモリ元大統領、…出馬表明』
         if any(t.text in ("。", "！", "？") for t in line):
             return []
         comma = next((k for k, t in enumerate(line) if t.text == "、"), None)
