@@ -157,6 +157,7 @@ NOT_EVENTS = [
     ("投票率は60%だった。", [], ["投票"]),
     ("デモ隊が集まった。", [], ["デモ"]),
     ("中央選挙管理委員会が結果を公表した。", [E("中央選挙管理委員会", "ORG")], ["選挙"]),
+    ("東京サミット協議会が開かれた。", [E("東京サミット協議会", "ORG")], ["サミット"]),
 ]
 # fmt: on
 
@@ -449,6 +450,15 @@ def test_every_span_matches_its_text(ginza: Language, detector: EventDetector) -
 def test_future_time_makes_a_plan(ginza: Language, detector: EventDetector) -> None:
     doc = run(ginza, detector, "各国は来月の閣僚会議で合意を目指すとした。", times=["来月"])
     assert event(doc, "会議").status == "PLANNED"
+
+
+def test_an_event_name_ending_in_a_trigger_is_that_event(
+    ginza: Language, detector: EventDetector
+) -> None:
+    doc = run(
+        ginza, detector, "長官はアフガニスタン侵攻を推進した。", [E("アフガニスタン侵攻", "EVENT")]
+    )
+    assert [(e.text, e.type) for e in doc._.jnews_events] == [("侵攻", "MILITARY_ACTION")]
 
 
 def test_a_window_up_to_a_future_bound_is_a_plan(ginza: Language, detector: EventDetector) -> None:

@@ -99,8 +99,13 @@ def _longest_first(
 
 
 def _inside_name(start: int, end: int, entities: Sequence[EntityMention]) -> bool:
+    """A trigger inside a name is part of the name (中央選挙管理委員会), except at the end of
+    the name of an event, which the trigger names (アフガニスタン侵攻, 2005年選挙)."""
     return any(
-        e.start <= start and end <= e.end and e.label in NAME_LABELS_THAT_HIDE_TRIGGERS
+        e.start <= start
+        and end <= e.end
+        and e.label in NAME_LABELS_THAT_HIDE_TRIGGERS
+        and not (e.label == "EVENT" and end == e.end)
         for e in entities
     )
 
