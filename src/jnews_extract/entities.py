@@ -214,7 +214,7 @@ def _token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
 
 def _token_start_of_chars(doc: Doc) -> list[int]:
     """For every character of ``doc.text``, the start offset of the token it is in."""
-    owner = list(range(len(doc.text)))
+    owner = list(range(len(doc.text)))  # read once: Doc.text is rebuilt on each access
     for token in doc:
         for position in range(token.idx, token.idx + len(token.text)):
             owner[position] = token.idx
@@ -354,6 +354,7 @@ def find_abbreviation_mentions(
     followers = set(rules.get("abbreviation_followers", ()))
     titles = load_titles().titles
     found: list[EntityMention] = []
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
     tokens = list(doc)
     index = 0
     while index < len(tokens):
@@ -361,7 +362,7 @@ def find_abbreviation_mentions(
         if not token.text or not all(c in abbreviations for c in token.text):
             prefix = _abbreviation_prefix(token.text, abbreviations, titles)
             if prefix and not _covered(token.idx, token.idx + prefix, known):
-                found += _chain_mentions(doc.text, token.idx, token.idx + prefix, abbreviations)
+                found += _chain_mentions(text, token.idx, token.idx + prefix, abbreviations)
             index += 1
             continue
         last = index
@@ -372,7 +373,7 @@ def find_abbreviation_mentions(
         ):
             last += 1
         start, end = token.idx, tokens[last].idx + len(tokens[last].text)
-        chain = doc.text[start:end]
+        chain = text[start:end]
         after = tokens[last + 1] if last + 1 < len(tokens) else None
         before = tokens[index - 1] if index > 0 else None
         after_noun = after is not None and (
@@ -389,7 +390,7 @@ def find_abbreviation_mentions(
         else:
             accept = after_ok
         if accept and not preceded_by_number and not _covered(start, end, known):
-            found += _chain_mentions(doc.text, start, end, abbreviations)
+            found += _chain_mentions(text, start, end, abbreviations)
         index = last + 1
     return found
 
@@ -549,17 +550,19 @@ def map_ner_label(label: str, rules: dict[str, Any]) -> str | None:
 def reconcile_ner(doc: Doc, rules: dict[str, Any], titles: TitleLexicon) -> list[EntityMention]:
     """NER entities mapped to our labels, titles and honorifics trimmed off the end."""
     found: list[EntityMention] = []
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    suffixes = sorted(titles.titles | titles.honorifics, key=len, reverse=True)
     for ent in doc.ents:
         label = map_ner_label(ent.label_, rules)
         if label is None:
             continue
         start, end = ent.start_char, ent.end_char
         if label == "PERSON":
-            for suffix in sorted(titles.titles | titles.honorifics, key=len, reverse=True):
-                if doc.text[start:end].endswith(suffix) and end - len(suffix) > start:
+            for suffix in suffixes:
+                if text[start:end].endswith(suffix) and end - len(suffix) > start:
                     end -= len(suffix)
                     break
-        surface = doc.text[start:end]
+        surface = text[start:end]
         if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
             continue
         if len(surface) == 1:
