@@ -170,7 +170,15 @@ def assemble_article(
         from jnews_extract.events import cluster_events
 
         time_values = {(t.start, t.end): t.value for t in times}
-        event_clusters = cluster_events(event_mentions, entity_of, time_values)
+        affiliation_of = {
+            entity.id: role.affiliation
+            for entity in entities
+            for role in reversed(entity.roles)
+            if role.affiliation is not None
+        }
+        event_clusters = cluster_events(
+            event_mentions, entity_of, time_values, affiliation_of=affiliation_of
+        )
         events = assemble.build_events(text, event_clusters, entity_of, time_of, sentences)
     return assemble.build_extraction(
         text,
