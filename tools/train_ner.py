@@ -9,7 +9,7 @@ GSD dev and the held-out fifth of Stockmark with character-span strict matching
 (tools/ner/evaluate_ner.py), then write the ``ner`` component's weights, its config and a
 meta.json (labels, data, scores, the ja_ginza version it needs) into the package.
 
-Training runs single-threaded (OMP/MKL threads = 1) and takes about 20 minutes on one core.
+Training runs single-threaded (OMP/MKL threads = 1): 20 minutes on an idle core, 40 on a busy one.
 It is not part of ``make test``.
 """
 
