@@ -563,6 +563,8 @@ def reconcile_ner(doc: Doc, rules: dict[str, Any], titles: TitleLexicon) -> list
                     end -= len(suffix)
                     break
         surface = text[start:end]
+        if "\n" in surface:
+            continue  # a name never runs across a line break (headline + body, lists)
         if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
             continue
         if len(surface) == 1:
