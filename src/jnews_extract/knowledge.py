@@ -19,7 +19,8 @@ from jnews_extract.errors import ResourceError
 _PACKAGE = "jnews_extract.resources"
 
 
-def _resource_text(*parts: str) -> str:
+def resource_text(*parts: str) -> str:
+    """The text of a bundled resource file; a missing file is a ResourceError."""
     node = resources.files(_PACKAGE)
     for part in parts:
         node = node.joinpath(part)
@@ -33,7 +34,7 @@ def _resource_text(*parts: str) -> str:
 
 def read_jsonl(*parts: str) -> Iterator[dict[str, Any]]:
     """Yield the records of a bundled JSONL resource, skipping its ``_meta`` line."""
-    text = _resource_text(*parts)
+    text = resource_text(*parts)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -49,7 +50,7 @@ def read_jsonl(*parts: str) -> Iterator[dict[str, Any]]:
 def read_json(*parts: str) -> dict[str, Any]:
     """Return a bundled JSON resource as a dict."""
     try:
-        data = json.loads(_resource_text(*parts))
+        data = json.loads(resource_text(*parts))
     except json.JSONDecodeError as exc:
         raise ResourceError(f"{'/'.join(parts)}: invalid JSON ({exc})") from exc
     if not isinstance(data, dict):

@@ -18,12 +18,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from jnews_extract.errors import ResourceError
+from jnews_extract.knowledge import read_json, resource_text
 
-_PACKAGE = "jnews_extract.resources"
 _FOLDER = "events"
 
 SLOTS = (
@@ -186,27 +185,6 @@ class EventLexicon:
         return None
 
 
-def _resource_text(name: str) -> str:
-    try:
-        return (
-            resources.files(_PACKAGE).joinpath(_FOLDER).joinpath(name).read_text(encoding="utf-8")
-        )
-    except FileNotFoundError as exc:
-        raise ResourceError(
-            f"bundled resource {_FOLDER}/{name} is missing; reinstall jnews-extract"
-        ) from exc
-
-
-def _json_resource(name: str) -> dict[str, Any]:
-    try:
-        data = json.loads(_resource_text(name))
-    except json.JSONDecodeError as exc:
-        raise ResourceError(f"{_FOLDER}/{name}: invalid JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ResourceError(f"{_FOLDER}/{name}: expected a JSON object")
-    return data
-
-
 def parse_trigger_lines(lines: Iterable[str], where: str) -> list[TriggerPattern]:
     """Trigger patterns from JSONL lines (``_meta`` lines skipped); errors name the line."""
     patterns = []
@@ -226,7 +204,7 @@ def parse_trigger_lines(lines: Iterable[str], where: str) -> list[TriggerPattern
 @cache
 def load_trigger_patterns() -> tuple[TriggerPattern, ...]:
     """The bundled ``triggers.jsonl`` patterns."""
-    text = _resource_text("triggers.jsonl")
+    text = resource_text(_FOLDER, "triggers.jsonl")
     return tuple(parse_trigger_lines(text.splitlines(), f"{_FOLDER}/triggers.jsonl"))
 
 
@@ -255,8 +233,8 @@ def _event_types(data: Mapping[str, Any]) -> dict[str, EventType]:
 @cache
 def load_lexicon() -> EventLexicon:
     """The ontology and cue files, read once per process."""
-    ontology = _json_resource("ontology.json")
-    cues = _json_resource("status_cues.json")
+    ontology = read_json(_FOLDER, "ontology.json")
+    cues = read_json(_FOLDER, "status_cues.json")
     status_cues = tuple(
         StatusCue(
             status=c["status"],
