@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from build_docbins import CORPUS, is_stockmark_heldout
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from jnews_extract.evaluate.metrics import PRFScore
 
 EVAL_LABELS: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 
@@ -44,47 +45,23 @@ Triple = tuple[int, int, str]
 LabelMap = Callable[[str], str | None]
 
 
-@dataclass
-class PRF:
-    """Addable counts of true positives, false positives and false negatives."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp), 0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn), 0 when there is no gold."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        """Rounded numbers for reports."""
-        return {
-            "p": round(self.precision, 4),
-            "r": round(self.recall, 4),
-            "f": round(self.f1, 4),
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-        }
+def _report(score: PRFScore) -> dict[str, float | int]:
+    """Rounded numbers for reports."""
+    return {
+        "p": round(score.precision, 4),
+        "r": round(score.recall, 4),
+        "f": round(score.fscore, 4),
+        "tp": score.tp,
+        "fp": score.fp,
+        "fn": score.fn,
+    }
 
 
 def score_triples(
     gold: Iterable[set[Triple]], predicted: Iterable[set[Triple]], labels: Sequence[str]
 ) -> dict[str, Any]:
     """Per-label and micro P/R/F over sentences, strict ``(start, end, label)`` matching."""
-    per_label = {label: PRF() for label in labels}
+    per_label = {label: PRFScore() for label in labels}
     for gold_set, pred_set in zip(gold, predicted, strict=True):
         for label, prf in per_label.items():
             g = {t for t in gold_set if t[2] == label}
@@ -92,14 +69,10 @@ def score_triples(
             prf.tp += len(g & p)
             prf.fp += len(p - g)
             prf.fn += len(g - p)
-    micro = PRF()
-    for prf in per_label.values():
-        micro.tp += prf.tp
-        micro.fp += prf.fp
-        micro.fn += prf.fn
+    micro = sum(per_label.values(), PRFScore())
     return {
-        "micro": micro.as_dict(),
-        "per_label": {label: prf.as_dict() for label, prf in per_label.items()},
+        "micro": _report(micro),
+        "per_label": {label: _report(prf) for label, prf in per_label.items()},
     }
 
 
