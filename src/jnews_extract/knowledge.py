@@ -8,7 +8,7 @@ line (version, source) or JSON objects with a ``"_meta"`` key.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -32,18 +32,26 @@ def resource_text(*parts: str) -> str:
         ) from exc
 
 
-def read_jsonl(*parts: str) -> Iterator[dict[str, Any]]:
-    """Yield the records of a bundled JSONL resource, skipping its ``_meta`` line."""
-    text = resource_text(*parts)
-    for number, line in enumerate(text.splitlines(), start=1):
+def parse_jsonl(lines: Iterable[str], where: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record) of JSONL ``lines``, skipping blank and ``_meta`` lines.
+
+    A line that is not JSON raises :class:`ResourceError` naming ``where`` and the line.
+    """
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ResourceError(f"{'/'.join(parts)} line {number}: invalid JSON ({exc})") from exc
+            raise ResourceError(f"{where} line {number}: invalid JSON ({exc})") from exc
         if "_meta" in record:
             continue
+        yield number, record
+
+
+def read_jsonl(*parts: str) -> Iterator[dict[str, Any]]:
+    """Yield the records of a bundled JSONL resource, skipping its ``_meta`` line."""
+    for _, record in parse_jsonl(resource_text(*parts).splitlines(), "/".join(parts)):
         yield record
 
 

@@ -13,7 +13,6 @@ Nothing is read at import time; :func:`load_lexicon` reads the files once per pr
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from jnews_extract.errors import ResourceError
-from jnews_extract.knowledge import read_json, resource_text
+from jnews_extract.knowledge import parse_jsonl, read_json, resource_text
 
 _FOLDER = "events"
 
@@ -187,18 +186,10 @@ class EventLexicon:
 
 def parse_trigger_lines(lines: Iterable[str], where: str) -> list[TriggerPattern]:
     """Trigger patterns from JSONL lines (``_meta`` lines skipped); errors name the line."""
-    patterns = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ResourceError(f"{where} line {number}: invalid JSON ({exc})") from exc
-        if "_meta" in record:
-            continue
-        patterns.append(TriggerPattern.from_record(record, f"{where} line {number}"))
-    return patterns
+    return [
+        TriggerPattern.from_record(record, f"{where} line {number}")
+        for number, record in parse_jsonl(lines, where)
+    ]
 
 
 @cache
