@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -92,3 +93,28 @@ def test_cli_extract_table_and_parquet(
     entities = pd.read_parquet(tmp_path / "out.entities.parquet")
     assert "type" in events.columns
     assert len(entities) >= 2
+
+
+class _RecordingPipeline:
+    """Stands in for a Language: records the batches ``pipe_bounded`` hands to it."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def pipe(self, items: list[tuple[str, int]], *, as_tuples: bool, batch_size: int) -> Any:
+        assert as_tuples and batch_size == len(items)
+        self.batches.append([text for text, _ in items])
+        return ((text.upper(), context) for text, context in items)
+
+
+def test_pipe_bounded_caps_the_characters_of_a_batch_and_keeps_order() -> None:
+    from jnews_extract.pipeline import pipe_bounded
+
+    texts = ["a" * 40, "b" * 30, "c" * 50, "d" * 120, "e" * 10, "f" * 10]
+    fake = _RecordingPipeline()
+    out = list(pipe_bounded(fake, ((t, n) for n, t in enumerate(texts)), max_chars=80))
+    assert out == [(t.upper(), n) for n, t in enumerate(texts)]
+    assert [sum(map(len, b)) for b in fake.batches] == [70, 50, 120, 20]
+    fake = _RecordingPipeline()
+    list(pipe_bounded(fake, ((t, n) for n, t in enumerate(texts)), max_docs=2))
+    assert [len(b) for b in fake.batches] == [2, 2, 2]

@@ -228,3 +228,60 @@ def test_names_built_on_places_replace_the_places() -> None:
     assert (0, 6, "ORG", "compound") in spans
     assert (0, 2, "GPE", "gazetteer") not in spans
     assert (10, 13, "PERSON", "gazetteer") in spans, "a person inside keeps the rule reading"
+
+
+# fmt: off
+NAMES_ON_PLACES = [
+    # (NER span, its label, the gazetteer place inside it, does the NER span win?)
+    ("新宿駅", "FAC", "新宿", True),
+    ("東ドイツ", "GPE", "ドイツ", True),
+    ("仙台藩", "NORP", "仙台", True),
+    ("ウォルター・ローリー", "PERSON", "ローリー", True),
+    ("ロシア軍", "ORG", "ロシア", False),          # 軍 is a generic word (guidelines §2.1)
+    ("韓国政府", "ORG", "韓国", False),
+    ("ウクライナ東部", "LOC", "ウクライナ", False),
+    ("パリ市中央部", "GPE", "パリ", False),        # ends with a generic word
+    ("ドイツ「", "ORG", "ドイツ", False),          # a bracket is no part of a name
+    ("ロシア・", "GPE", "ロシア", False),
+    ("トリノ大学", "PERSON", "トリノ", False),     # a person's name has whole parts
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("span", "label", "place", "wins"), NAMES_ON_PLACES, ids=[c[0] for c in NAMES_ON_PLACES]
+)
+def test_which_names_built_on_places_win(span: str, label: str, place: str, wins: bool) -> None:
+    from jnews_extract.annotations import EntityMention
+    from jnews_extract.entities import load_entity_rules, prefer_names_built_on_places
+
+    start = span.index(place)
+    rules = [EntityMention(start, start + len(place), place, "GPE", "place:x")]
+    ner = [EntityMention(0, len(span), span, label, None, "ner")]
+    generic = load_entity_rules()["words_after_a_place"]
+    kept = {(m.start, m.end) for m in prefer_names_built_on_places(rules, ner, generic)}
+    assert ((start, start + len(place)) not in kept) is wins
+
+
+def test_one_character_ner_names_need_a_proper_noun_token(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from jnews_extract.entities import load_entity_rules, reconcile_ner
+
+    doc = nlp("現大統領の彩は宋の時代を語り、米の価格に触れた。")
+    text = doc.text
+    doc.ents = [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.text in {"彩", "宋", "米"} or t.text.startswith("現")
+    ]
+    entity = nlp.get_pipe("jnews_entities")
+    kept = {
+        m.text
+        for m in reconcile_ner(
+            doc, load_entity_rules(), entity.titles, entity.gazetteer.by_abbreviation
+        )
+    }
+    assert "宋" in kept, "Sudachi reads 宋 as a proper noun (a dynasty)"
+    assert "米" not in kept, "one-character country abbreviations are left to the abbreviation rule"
+    assert "彩" not in kept and not any(k.startswith("現") and len(k) == 1 for k in kept), text

@@ -9,7 +9,7 @@ clustering, time resolution, event coreference → the assembler.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,7 +22,7 @@ from jnews_extract.annotations import EntityMention, EventMention, TimeMention
 from jnews_extract.errors import EmptyTextError
 from jnews_extract.knowledge import load_gazetteer
 from jnews_extract.page import Page, parse_page
-from jnews_extract.pipeline import load_pipeline, split_for_sudachi
+from jnews_extract.pipeline import load_pipeline, pipe_bounded, split_for_sudachi
 from jnews_extract.schema import Extraction
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
@@ -218,14 +218,7 @@ def extract(
     """
     checked, clean, page, pieces = prepare(text, published)
     pipeline = nlp if nlp is not None else load_pipeline()
-    # Pieces of a long text are piped a few at a time: one batch of every 30 kB piece
-    # of a 200,000-character text peaks at about 8 GB.
-    docs = list(pipeline.pipe((clean[p.start : p.end] for p in pieces), batch_size=2))
+    # Pieces are piped in batches of bounded size: one batch of every piece of a
+    # 200,000-character text peaks at about 8 GB.
+    docs = [doc for doc, _ in pipe_bounded(pipeline, ((clean[p.start : p.end], p) for p in pieces))]
     return assemble_article(checked, page, pieces, docs, published)
-
-
-def iter_docs(
-    pipeline: Language, texts: Iterable[str], *, batch_size: int, n_process: int
-) -> Iterator[Doc]:
-    """``nlp.pipe`` over piece texts (kept separate so batching code can share it)."""
-    yield from pipeline.pipe(texts, batch_size=batch_size, n_process=n_process)

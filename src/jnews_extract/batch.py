@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from jnews_extract.api import Piece, assemble_article, prepare
 from jnews_extract.assemble import error_record
 from jnews_extract.page import Page
-from jnews_extract.pipeline import load_pipeline
+from jnews_extract.pipeline import load_pipeline, pipe_bounded
 from jnews_extract.schema import Extraction
 
 logger = logging.getLogger(__name__)
@@ -63,11 +63,14 @@ def _normalise(item: Item, index: int) -> tuple[str, object, object]:
 
 
 def _extract_batch(
-    batch: list[tuple[int, Item]],
-    published: date | datetime | None,
-    batch_size: int,
+    batch: list[tuple[int, Item]], published: date | datetime | None
 ) -> list[Extraction]:
-    """Extract one batch in this process; failures become error records."""
+    """Extract one batch in this process; failures become error records.
+
+    The pipeline runs over the batch's pieces in sub-batches of bounded size
+    (:func:`~jnews_extract.pipeline.pipe_bounded`), so memory does not grow with
+    ``batch_size`` or with the length of the articles.
+    """
     prepared: list[_Prepared | Extraction] = []
     for index, item in batch:
         item_id = str(index)
@@ -92,7 +95,7 @@ def _extract_batch(
     ]
     docs_by_item: dict[int, list[Any]] = {}
     try:
-        for doc, n in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
+        for doc, n in pipe_bounded(nlp, texts):
             docs_by_item.setdefault(n, []).append(doc)
     except Exception:
         docs_by_item = _pipe_one_by_one(nlp, prepared)
@@ -127,7 +130,7 @@ def _pipe_one_by_one(nlp: Any, prepared: list[_Prepared | Extraction]) -> dict[i
 
 
 def _worker_batch(
-    args: tuple[list[tuple[int, Item]], date | datetime | None, int],
+    args: tuple[list[tuple[int, Item]], date | datetime | None],
 ) -> list[Extraction]:
     return _extract_batch(*args)
 
@@ -154,6 +157,9 @@ def extract_many(
     one. ``n_process`` worker processes each load the pipeline once. A failing item
     yields a record whose ``error`` says what went wrong; nothing is dropped.
     ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal).
+    ``batch_size``: articles prepared together and handed to a worker at a time; the
+    pipeline itself runs in batches of at most
+    :data:`~jnews_extract.pipeline.BATCH_MAX_CHARS` characters, whatever ``batch_size``.
     """
     if n_process < 1:
         raise ValueError("n_process must be at least 1")
@@ -166,14 +172,14 @@ def extract_many(
     try:
         if n_process == 1:
             for batch in batches:
-                for record in _extract_batch(batch, published, batch_size):
+                for record in _extract_batch(batch, published):
                     if bar is not None:
                         bar.update(1)
                     yield record
             return
         context = multiprocessing.get_context("spawn")
         with context.Pool(n_process) as pool:
-            jobs = ((batch, published, batch_size) for batch in batches)
+            jobs = ((batch, published) for batch in batches)
             for records in pool.imap(_worker_batch, jobs):
                 for record in records:
                     if bar is not None:

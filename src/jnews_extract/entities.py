@@ -131,10 +131,10 @@ class EntityRecognizer:
             titles = [(r.start, r.end) for m in found for r in m.roles]
             ner = [
                 m
-                for m in reconcile_ner(doc, rules, self.titles)
+                for m in reconcile_ner(doc, rules, self.titles, self.gazetteer.by_abbreviation)
                 if not any(m.start < end and start < m.end for start, end in titles)
             ]
-            found = prefer_names_built_on_places(found, ner)
+            found = prefer_names_built_on_places(found, ner, rules.get("words_after_a_place", ()))
         return resolve_overlaps(found)
 
     def set_annotations(self, doc: Doc, mentions: list[EntityMention]) -> None:
@@ -547,8 +547,20 @@ def map_ner_label(label: str, rules: dict[str, Any]) -> str | None:
     return mapped if mapped in kept else None
 
 
-def reconcile_ner(doc: Doc, rules: dict[str, Any], titles: TitleLexicon) -> list[EntityMention]:
-    """NER entities mapped to our labels, titles and honorifics trimmed off the end."""
+def reconcile_ner(
+    doc: Doc,
+    rules: dict[str, Any],
+    titles: TitleLexicon,
+    abbreviations: Iterable[str] = (),
+) -> list[EntityMention]:
+    """NER entities mapped to our labels, titles and honorifics trimmed off the end.
+
+    A one-character entity that is a country abbreviation (米, 中) is left to the
+    abbreviation rule, which decides it with its context; other one-character names
+    are kept when Sudachi also reads the token as a proper noun (a dynasty 宋, a given
+    name 彩), not a prefix or a common word (現 in 現大統領).
+    """
+    one_character_abbreviations = frozenset(abbreviations)
     found: list[EntityMention] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     suffixes = sorted(titles.titles | titles.honorifics, key=len, reverse=True)
@@ -567,54 +579,93 @@ def reconcile_ner(doc: Doc, rules: dict[str, Any], titles: TitleLexicon) -> list
             continue  # a name never runs across a line break (headline + body, lists)
         if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
             continue
-        if len(surface) == 1:
-            # One-character names are country abbreviations (米, 中): the abbreviation
-            # rule decides them with their context; the NER alone tags 米 in 米の価格.
-            continue
+        if len(surface) == 1 and (
+            surface in one_character_abbreviations
+            or len(ent) != 1
+            or not ent[0].tag_.startswith(PROPER_NOUN_TAG)
+        ):
+            continue  # the NER alone tags 米 in 米の価格, 現 in 現大統領
         found.append(EntityMention(start, end, surface, label, None, "ner"))
     return found
 
 
-NAMES_BUILT_ON_PLACES = {"ORG", "FAC", "EVENT"}
+NAMES_BUILT_ON_PLACES = {"ORG", "FAC", "EVENT", "NORP", "GPE", "LOC", "PERSON"}
+"""NER labels whose span may be one name built on place names (東京株式市場, 東ドイツ)."""
+NAME_JOINERS = "・=＝ 　"
+PROPER_NOUN_TAG = "名詞-固有名詞"
 
 
 def prefer_names_built_on_places(
-    rules: list[EntityMention], ner: list[EntityMention]
+    rules: list[EntityMention], ner: list[EntityMention], words_after_a_place: Iterable[str] = ()
 ) -> list[EntityMention]:
-    """Rule mentions plus NER mentions, where a longer organisation, facility or event
-    name built on place names replaces the places inside it.
+    """Rule mentions plus NER mentions, where a longer name the NER found that is built
+    on place names replaces the places inside it.
 
-    東京株式市場, 広島県議会, 日本サッカー協会, 日露戦争: the NER span (ORG/FAC/EVENT)
-    strictly contains only gazetteer place names (GPE/LOC) and adds at least two
-    characters of its own, so it is one name, not a place and a word. Persons, titles
-    and country-abbreviation chains (米中対立 → 米 + 中) keep the rule reading.
+    東京株式市場, 広島県議会, 日露戦争, 東ドイツ, 新宿駅, 仙台藩, ウォルター・ローリー:
+    the NER span strictly contains only gazetteer place names (GPE/LOC) and adds
+    letters or digits of its own (not only a middle dot or a bracket), so it is one
+    name, not a place and a word; a PERSON span only when the places are whole parts of
+    the name (ウォルター・ローリー, not トリノ大学). The place stays when what the span
+    adds is one of ``words_after_a_place`` or ends with one of two characters or more
+    (ロシア軍, 韓国政府, ウクライナ東部, パリ市中央部: generic words, no name). Persons, titles and
+    country-abbreviation chains (米中対立 → 米 + 中) inside keep the rule reading.
     """
+    generic = frozenset(words_after_a_place)
     replaced: set[int] = set()
     kept_ner: list[EntityMention] = []
     for candidate in ner:
         inside = [
             i for i, m in enumerate(rules) if m.start < candidate.end and candidate.start < m.end
         ]
-        contained = all(
-            candidate.start <= rules[i].start and rules[i].end <= candidate.end for i in inside
-        )
-        places_only = all(
-            rules[i].label in {"GPE", "LOC"} and rules[i].origin == "gazetteer" for i in inside
-        )
-        own_characters = (candidate.end - candidate.start) - sum(
-            rules[i].end - rules[i].start for i in inside
-        )
-        if (
-            inside
-            and candidate.label in NAMES_BUILT_ON_PLACES
-            and contained
-            and places_only
-            and own_characters >= 2
-        ):
-            replaced.update(inside)
-            candidate.origin = "compound"
+        if inside and candidate.label in NAMES_BUILT_ON_PLACES:
+            added = _added_characters(candidate, [rules[i] for i in inside])
+            places_only = all(
+                rules[i].label in {"GPE", "LOC"} and rules[i].origin == "gazetteer" for i in inside
+            )
+            if (
+                added is not None
+                and places_only
+                and any(unicodedata.category(c)[0] in "LN" for c in added)
+                and not _generic(added, generic)
+                and (candidate.label != "PERSON" or _joined_parts(candidate, inside, rules))
+            ):
+                replaced.update(inside)
+                candidate.origin = "compound"
         kept_ner.append(candidate)
     return [m for i, m in enumerate(rules) if i not in replaced] + kept_ner
+
+
+def _generic(added: str, generic: frozenset[str]) -> bool:
+    return added in generic or any(len(w) >= 2 and added.endswith(w) for w in generic)
+
+
+def _joined_parts(candidate: EntityMention, inside: list[int], rules: list[EntityMention]) -> bool:
+    """True when each place inside a PERSON span is a whole part of a multi-part name
+    (ウォルター・ローリー, リカルド・ラゴス), not the start of a word (トリノ大学)."""
+    text, start = candidate.text, candidate.start
+    for i in inside:
+        before = rules[i].start - start - 1
+        after = rules[i].end - start
+        if before >= 0 and text[before] not in NAME_JOINERS:
+            return False
+        if after < len(text) and text[after] not in NAME_JOINERS:
+            return False
+    return True
+
+
+def _added_characters(candidate: EntityMention, inside: list[EntityMention]) -> str | None:
+    """The characters of ``candidate`` outside the mentions ``inside`` it, or None when a
+    mention reaches outside the candidate."""
+    if any(m.start < candidate.start or candidate.end < m.end for m in inside):
+        return None
+    covered: set[int] = set()
+    for m in inside:
+        covered.update(range(m.start, m.end))
+    return "".join(
+        char
+        for position, char in enumerate(candidate.text, start=candidate.start)
+        if position not in covered
+    )
 
 
 def resolve_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
