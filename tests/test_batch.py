@@ -95,6 +95,12 @@ def test_cli_extract_table_and_parquet(
     assert len(entities) >= 2
 
 
+class _FakeDoc:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tensor = [0.5] * len(text)
+
+
 class _RecordingPipeline:
     """Stands in for a Language: records the batches ``pipe_bounded`` hands to it."""
 
@@ -104,7 +110,7 @@ class _RecordingPipeline:
     def pipe(self, items: list[tuple[str, int]], *, as_tuples: bool, batch_size: int) -> Any:
         assert as_tuples and batch_size == len(items)
         self.batches.append([text for text, _ in items])
-        return ((text.upper(), context) for text, context in items)
+        return ((_FakeDoc(text), context) for text, context in items)
 
 
 def test_pipe_bounded_caps_the_characters_of_a_batch_and_keeps_order() -> None:
@@ -113,7 +119,8 @@ def test_pipe_bounded_caps_the_characters_of_a_batch_and_keeps_order() -> None:
     texts = ["a" * 40, "b" * 30, "c" * 50, "d" * 120, "e" * 10, "f" * 10]
     fake = _RecordingPipeline()
     out = list(pipe_bounded(fake, ((t, n) for n, t in enumerate(texts)), max_chars=80))
-    assert out == [(t.upper(), n) for n, t in enumerate(texts)]
+    assert [(doc.text, n) for doc, n in out] == [(t, n) for n, t in enumerate(texts)]
+    assert all(len(doc.tensor) == 0 for doc, _ in out), "tok2vec output is dropped"
     assert [sum(map(len, b)) for b in fake.batches] == [70, 50, 120, 20]
     fake = _RecordingPipeline()
     list(pipe_bounded(fake, ((t, n) for n, t in enumerate(texts)), max_docs=2))

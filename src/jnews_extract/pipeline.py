@@ -126,15 +126,26 @@ def pipe_bounded(
 
     Consecutive texts are grouped until the next would pass ``max_chars`` (or the batch
     holds ``max_docs`` texts); a single longer text is a batch of its own. Order is kept.
-    Memory stays bounded whatever the texts' lengths (see :data:`BATCH_MAX_CHARS`).
+    Memory stays bounded whatever the texts' lengths (see :data:`BATCH_MAX_CHARS`);
+    the docs come out without ``doc.tensor``.
     """
     batch: list[tuple[str, Context]] = []
     size = 0
     for text, context in items:
         if batch and (size + len(text) > max_chars or len(batch) >= max_docs):
-            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            yield from _without_tensors(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
             batch, size = [], 0
         batch.append((text, context))
         size += len(text)
     if batch:
-        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+        yield from _without_tensors(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+
+
+def _without_tensors(
+    docs: Iterable[tuple[Doc, Context]],
+) -> Iterator[tuple[Doc, Context]]:
+    """Drop ``doc.tensor``, the tok2vec output (1 kB a token) no later stage reads: an
+    article's docs are kept until its record is assembled."""
+    for doc, context in docs:
+        doc.tensor = doc.tensor[:0].copy()  # a copy, so the full array can be freed
+        yield doc, context
