@@ -145,7 +145,7 @@ def extract_many(
     items: Iterable[Item],
     *,
     n_process: int = 1,
-    batch_size: int = 32,
+    batch_size: int = 8,
     published: date | datetime | None = None,
     progress: bool | None = False,
     total: int | None = None,
