@@ -232,34 +232,44 @@ def test_names_built_on_places_replace_the_places() -> None:
 
 # fmt: off
 NAMES_ON_PLACES = [
-    # (NER span, its label, the gazetteer place inside it, does the NER span win?)
-    ("新宿駅", "FAC", "新宿", True),
-    ("東ドイツ", "GPE", "ドイツ", True),
-    ("仙台藩", "NORP", "仙台", True),
-    ("ウォルター・ローリー", "PERSON", "ローリー", True),
-    ("ロシア軍", "ORG", "ロシア", False),          # 軍 is a generic word (guidelines §2.1)
-    ("韓国政府", "ORG", "韓国", False),
-    ("ウクライナ東部", "LOC", "ウクライナ", False),
-    ("パリ市中央部", "GPE", "パリ", False),        # ends with a generic word
-    ("ドイツ「", "ORG", "ドイツ", False),          # a bracket is no part of a name
-    ("ロシア・", "GPE", "ロシア", False),
-    ("トリノ大学", "PERSON", "トリノ", False),     # a person's name has whole parts
+    # (NER span, its label, the gazetteer place inside it, the place's key, does the span win?)
+    ("新宿駅", "FAC", "新宿", "city:x", True),
+    ("仙台藩", "NORP", "仙台", "city:x", True),
+    ("モンゴル帝国", "GPE", "モンゴル", "country:MNG", True),
+    ("ウォルター・ローリー", "PERSON", "ローリー", "city:x", True),
+    ("ロシア軍", "ORG", "ロシア", "country:RUS", False),   # 軍 is a generic word (guidelines §2.1)
+    ("韓国政府", "ORG", "韓国", "country:KOR", False),
+    ("ウクライナ東部", "LOC", "ウクライナ", "country:UKR", False),
+    ("パリ市中央部", "GPE", "パリ", "city:x", False),       # ends with a generic word
+    ("宮城県栗原市", "GPE", "宮城県", "region:x", False),   # prefecture and city: two places
+    ("オーストラリア西海岸", "GPE", "オーストラリア", "country:AUS", False),
+    ("ドイツ「", "ORG", "ドイツ", "country:DEU", False),    # a bracket is no part of a name
+    ("トリノ大学", "PERSON", "トリノ", "city:x", False),    # a person's name has whole parts
+    ("ムセヴェニ・ウガンダ", "PERSON", "ウガンダ", "country:UGA", False),  # no country surnames
+    ("浙江省・温州", "PERSON", "浙江省", "region:x", False),  # the place must be the last part
 ]
 # fmt: on
 
 
 @pytest.mark.parametrize(
-    ("span", "label", "place", "wins"), NAMES_ON_PLACES, ids=[c[0] for c in NAMES_ON_PLACES]
+    ("span", "label", "place", "key", "wins"), NAMES_ON_PLACES, ids=[c[0] for c in NAMES_ON_PLACES]
 )
-def test_which_names_built_on_places_win(span: str, label: str, place: str, wins: bool) -> None:
+def test_which_names_built_on_places_win(
+    span: str, label: str, place: str, key: str, wins: bool
+) -> None:
     from jnews_extract.annotations import EntityMention
     from jnews_extract.entities import load_entity_rules, prefer_names_built_on_places
 
     start = span.index(place)
-    rules = [EntityMention(start, start + len(place), place, "GPE", "place:x")]
+    rules = [EntityMention(start, start + len(place), place, "GPE", key)]
     ner = [EntityMention(0, len(span), span, label, None, "ner")]
-    generic = load_entity_rules()["words_after_a_place"]
-    kept = {(m.start, m.end) for m in prefer_names_built_on_places(rules, ner, generic)}
+    entity_rules = load_entity_rules()
+    kept = {
+        (m.start, m.end)
+        for m in prefer_names_built_on_places(
+            rules, ner, entity_rules["words_after_a_place"], entity_rules["polity_suffixes"]
+        )
+    }
     assert ((start, start + len(place)) not in kept) is wins
 
 

@@ -596,60 +596,74 @@ PROPER_NOUN_TAG = "名詞-固有名詞"
 
 
 def prefer_names_built_on_places(
-    rules: list[EntityMention], ner: list[EntityMention], words_after_a_place: Iterable[str] = ()
+    rules: list[EntityMention],
+    ner: list[EntityMention],
+    words_after_a_place: Iterable[str] = (),
+    polity_suffixes: Iterable[str] = (),
 ) -> list[EntityMention]:
     """Rule mentions plus NER mentions, where a longer name the NER found that is built
     on place names replaces the places inside it.
 
-    東京株式市場, 広島県議会, 日露戦争, 東ドイツ, 新宿駅, 仙台藩, ウォルター・ローリー:
-    the NER span strictly contains only gazetteer place names (GPE/LOC) and adds
-    letters or digits of its own (not only a middle dot or a bracket), so it is one
-    name, not a place and a word; a PERSON span only when the places are whole parts of
-    the name (ウォルター・ローリー, not トリノ大学). The place stays when what the span
-    adds is one of ``words_after_a_place`` or ends with one of two characters or more
-    (ロシア軍, 韓国政府, ウクライナ東部, パリ市中央部: generic words, no name). Persons, titles and
-    country-abbreviation chains (米中対立 → 米 + 中) inside keep the rule reading.
+    The NER span must strictly contain only gazetteer place names (GPE/LOC) and add
+    letters or digits of its own (not only a middle dot or a bracket). What it adds must
+    not be, or end with, one of ``words_after_a_place`` (ロシア軍, 韓国政府, ウクライナ東部,
+    パリ市中央部: a place and a generic word). Then, by the NER label:
+
+    - ORG, FAC, EVENT, NORP: the span wins (東京株式市場, 広島県議会, 新宿駅, 仙台藩);
+    - GPE, LOC: only when it adds one of ``polity_suffixes`` (モンゴル帝国); a city after
+      its prefecture (宮城県栗原市, 東京都九段) stays two places and a descriptor
+      (オーストラリア西海岸) stays out, as the annotation guidelines say;
+    - PERSON: only when a city is the last part of a full name (ウォルター・ローリー,
+      リカルド・ラゴス), not a country (ムセヴェニ・ウガンダ) or a word's start (トリノ大学).
+
+    Persons, titles and country-abbreviation chains (米中対立 → 米 + 中) inside a span
+    keep the rule reading.
     """
     generic = frozenset(words_after_a_place)
+    polities = frozenset(polity_suffixes)
     replaced: set[int] = set()
     kept_ner: list[EntityMention] = []
     for candidate in ner:
         inside = [
             i for i, m in enumerate(rules) if m.start < candidate.end and candidate.start < m.end
         ]
-        if inside and candidate.label in NAMES_BUILT_ON_PLACES:
-            added = _added_characters(candidate, [rules[i] for i in inside])
-            places_only = all(
-                rules[i].label in {"GPE", "LOC"} and rules[i].origin == "gazetteer" for i in inside
-            )
-            if (
-                added is not None
-                and places_only
-                and any(unicodedata.category(c)[0] in "LN" for c in added)
-                and not _generic(added, generic)
-                and (candidate.label != "PERSON" or _joined_parts(candidate, inside, rules))
-            ):
-                replaced.update(inside)
-                candidate.origin = "compound"
+        places = [rules[i] for i in inside]
+        if (
+            inside
+            and candidate.label in NAMES_BUILT_ON_PLACES
+            and all(m.label in {"GPE", "LOC"} and m.origin == "gazetteer" for m in places)
+            and _is_one_name(candidate, places, generic, polities)
+        ):
+            replaced.update(inside)
+            candidate.origin = "compound"
         kept_ner.append(candidate)
     return [m for i, m in enumerate(rules) if i not in replaced] + kept_ner
 
 
-def _generic(added: str, generic: frozenset[str]) -> bool:
-    return added in generic or any(len(w) >= 2 and added.endswith(w) for w in generic)
-
-
-def _joined_parts(candidate: EntityMention, inside: list[int], rules: list[EntityMention]) -> bool:
-    """True when each place inside a PERSON span is a whole part of a multi-part name
-    (ウォルター・ローリー, リカルド・ラゴス), not the start of a word (トリノ大学)."""
-    text, start = candidate.text, candidate.start
-    for i in inside:
-        before = rules[i].start - start - 1
-        after = rules[i].end - start
-        if before >= 0 and text[before] not in NAME_JOINERS:
-            return False
-        if after < len(text) and text[after] not in NAME_JOINERS:
-            return False
+def _is_one_name(
+    candidate: EntityMention,
+    places: list[EntityMention],
+    generic: frozenset[str],
+    polities: frozenset[str],
+) -> bool:
+    """Whether ``candidate`` is one name built on ``places`` (see the caller)."""
+    added = _added_characters(candidate, places)
+    if added is None or not any(unicodedata.category(c)[0] in "LN" for c in added):
+        return False
+    if added in generic or any(len(w) >= 2 and added.endswith(w) for w in generic):
+        return False
+    if candidate.label in {"GPE", "LOC"}:
+        return added in polities
+    if candidate.label == "PERSON":
+        place = places[-1]
+        before = place.start - candidate.start - 1
+        return (
+            len(places) == 1
+            and place.end == candidate.end
+            and before >= 0
+            and candidate.text[before] in NAME_JOINERS
+            and not (place.key or "").startswith("country:")
+        )
     return True
 
 
