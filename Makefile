@@ -23,8 +23,8 @@ run: $(STAMP)
 	$(VENV)/bin/jnews-extract extract --format table src/jnews_extract/data/sample_article.txt
 
 lint: $(DEVSTAMP)
-	$(VENV)/bin/ruff check src tests tools conftest.py
-	$(VENV)/bin/ruff format --check src tests tools conftest.py
+	$(VENV)/bin/ruff check src tests tools
+	$(VENV)/bin/ruff format --check src tests tools
 	$(VENV)/bin/mypy
 
 test: lint
