@@ -295,3 +295,11 @@ def test_one_character_ner_names_need_a_proper_noun_token(nlp: Language) -> None
     assert "宋" in kept, "Sudachi reads 宋 as a proper noun (a dynasty)"
     assert "米" not in kept, "one-character country abbreviations are left to the abbreviation rule"
     assert "彩" not in kept and not any(k.startswith("現") and len(k) == 1 for k in kept), text
+
+
+def test_recognizer_applies_the_place_rules_from_its_data(nlp: Language) -> None:
+    doc = nlp("モンゴル帝国は広大だった。韓国政府は声明を出した。")
+    doc.ents = [doc.char_span(0, 6, label="GPE"), doc.char_span(13, 17, label="ORG")]
+    found = {(m.text, m.label, m.origin) for m in nlp.get_pipe("jnews_entities").match(doc)}
+    assert ("モンゴル帝国", "GPE", "compound") in found, found
+    assert ("韓国", "GPE", "gazetteer") in found, found

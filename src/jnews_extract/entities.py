@@ -134,7 +134,9 @@ class EntityRecognizer:
                 for m in reconcile_ner(doc, rules, self.titles, self.gazetteer.by_abbreviation)
                 if not any(m.start < end and start < m.end for start, end in titles)
             ]
-            found = prefer_names_built_on_places(found, ner, rules.get("words_after_a_place", ()))
+            found = prefer_names_built_on_places(
+                found, ner, rules["words_after_a_place"], rules["polity_suffixes"]
+            )
         return resolve_overlaps(found)
 
     def set_annotations(self, doc: Doc, mentions: list[EntityMention]) -> None:
@@ -590,7 +592,7 @@ def reconcile_ner(
 
 
 NAMES_BUILT_ON_PLACES = {"ORG", "FAC", "EVENT", "NORP", "GPE", "LOC", "PERSON"}
-"""NER labels whose span may be one name built on place names (東京株式市場, 東ドイツ)."""
+"""NER labels whose span may be one name built on place names (東京株式市場, モンゴル帝国)."""
 NAME_JOINERS = "・=＝ 　"
 PROPER_NOUN_TAG = "名詞-固有名詞"
 

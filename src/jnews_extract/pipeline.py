@@ -37,6 +37,7 @@ activations of every layer of a batch until the batch is done, about 70 kB per t
 number of texts: 32 Wikinews articles in one batch peak at 1.6 GB, 5,000 characters add
 about 0.2 GB to the loaded pipeline."""
 BATCH_MAX_DOCS = 64
+"""Texts per ``nlp.pipe`` batch at most, however short they are."""
 
 OUR_COMPONENTS = (
     ("jnews_entities", "jnews_extract.entities"),
