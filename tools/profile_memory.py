@@ -4,7 +4,8 @@
 one text of ``--chars`` characters (concatenated Wikinews articles) through the tokenizer and
 each component in turn, printing the peak (``VmHWM``) and current (``VmRSS``) resident
 memory after each. ``--batch N`` instead pipes the first N articles as one ``nlp.pipe``
-batch, ``--bounded`` through :func:`jnews_extract.pipeline.pipe_bounded`. Linux only
+batch, ``--bounded`` through :func:`jnews_extract.pipeline.pipe_bounded`; ``--extract N``
+runs ``extract_many`` over the first N articles and prints memory every 100. Linux only
 (reads ``/proc/self/status``). Run each variant in a fresh process: the peak never falls.
 """
 
@@ -33,6 +34,7 @@ def main() -> None:
     parser.add_argument("--chars", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=0, help="pipe N articles as one batch")
     parser.add_argument("--bounded", action="store_true", help="with --batch: pipe_bounded")
+    parser.add_argument("--extract", type=int, default=0, help="extract_many over N articles")
     args = parser.parse_args()
 
     from jnews_extract import load_pipeline
@@ -41,6 +43,14 @@ def main() -> None:
     nlp = load_pipeline()
     nlp("準備。")
     print(f"loaded: peak {memory_mb()[0]} MB, now {memory_mb()[1]} MB")
+    if args.extract:
+        from jnews_extract.batch import extract_many
+
+        for done, _ in enumerate(extract_many(load_articles(args.extract)), start=1):
+            if done % 100 == 0 or done == args.extract:
+                peak, now = memory_mb()
+                print(f"{done} articles extracted: peak {peak} MB, now {now} MB")
+        return
     if args.batch:
         texts = load_articles(args.batch)
         chars = sum(len(t) for t in texts)
