@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from jnews_extract.annotations import EntityMention
 from jnews_extract.knowledge import Gazetteer
 
-_NAME_SEPARATORS = ("・", "＝", "=", "･")
+NAME_SEPARATORS = ("・", "＝", "=", "･")
+"""Characters between the parts of a full name (ドナルド・トランプ, ヴァル=ドゥ=グラス)."""
 
 
 @dataclass
@@ -32,7 +33,7 @@ class EntityCluster:
 def name_parts(name: str) -> list[str]:
     """``ドナルド・トランプ`` → ``["ドナルド", "トランプ"]``."""
     parts = [name]
-    for separator in _NAME_SEPARATORS:
+    for separator in NAME_SEPARATORS:
         parts = [piece for part in parts for piece in part.split(separator)]
     return [p for p in parts if p]
 

@@ -28,6 +28,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from jnews_extract.aliases import NAME_SEPARATORS
 from jnews_extract.annotations import EntityMention, RoleMention, register_extensions
 from jnews_extract.knowledge import (
     Gazetteer,
@@ -591,9 +592,8 @@ def reconcile_ner(
     return found
 
 
-NAMES_BUILT_ON_PLACES = {"ORG", "FAC", "EVENT", "NORP", "GPE", "LOC", "PERSON"}
-"""NER labels whose span may be one name built on place names (東京株式市場, モンゴル帝国)."""
-NAME_JOINERS = "・=＝ 　"
+NAME_PART_JOINERS = (*NAME_SEPARATORS, " ", "　")
+"""What may stand between the parts of a person's full name in running text."""
 PROPER_NOUN_TAG = "名詞-固有名詞"
 
 
@@ -632,7 +632,6 @@ def prefer_names_built_on_places(
         places = [rules[i] for i in inside]
         if (
             inside
-            and candidate.label in NAMES_BUILT_ON_PLACES
             and all(m.label in {"GPE", "LOC"} and m.origin == "gazetteer" for m in places)
             and _is_one_name(candidate, places, generic, polities)
         ):
@@ -663,7 +662,7 @@ def _is_one_name(
             len(places) == 1
             and place.end == candidate.end
             and before >= 0
-            and candidate.text[before] in NAME_JOINERS
+            and candidate.text[before] in NAME_PART_JOINERS
             and not (place.key or "").startswith("country:")
         )
     return True
