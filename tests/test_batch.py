@@ -104,11 +104,16 @@ class _FakeDoc:
 class _RecordingPipeline:
     """Stands in for a Language: records the batches ``pipe_bounded`` hands to it."""
 
+    pipe_names: list[str] = []
+    pipeline: list[tuple[str, Any]] = []
+
     def __init__(self) -> None:
         self.batches: list[list[str]] = []
 
-    def pipe(self, items: list[tuple[str, int]], *, as_tuples: bool, batch_size: int) -> Any:
-        assert as_tuples and batch_size == len(items)
+    def pipe(
+        self, items: list[tuple[str, int]], *, as_tuples: bool, batch_size: int, disable: Any
+    ) -> Any:
+        assert as_tuples and batch_size == len(items) and not disable
         self.batches.append([text for text, _ in items])
         return ((_FakeDoc(text), context) for text, context in items)
 

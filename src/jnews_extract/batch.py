@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TextIO
 
-from jnews_extract.api import Piece, assemble_article, prepare
+from jnews_extract.api import Piece, assemble_article, prepare, route_pieces, run_article_stages
 from jnews_extract.assemble import error_record
 from jnews_extract.page import Page
-from jnews_extract.pipeline import load_pipeline, pipe_bounded
+from jnews_extract.pipeline import ARTICLE_STAGES, load_pipeline, pipe_bounded
 from jnews_extract.schema import Extraction
 
 logger = logging.getLogger(__name__)
@@ -71,6 +71,7 @@ def _extract_batch(
     (:func:`~jnews_extract.pipeline.pipe_bounded`), so memory does not grow with
     ``batch_size`` or with the length of the articles.
     """
+    nlp = load_pipeline()
     prepared: list[_Prepared | Extraction] = []
     for index, item in batch:
         item_id = str(index)
@@ -78,6 +79,7 @@ def _extract_batch(
             item_id, text, item_published = _normalise(item, index)
             when = _parse_published(item_published) or published
             checked, clean, page, pieces = prepare(text, when)
+            pieces = route_pieces(nlp, clean, pieces)
             prepared.append(_Prepared(item_id, checked, clean, page, pieces, when))
         except Exception as exc:
             raw = item.get("text") if isinstance(item, dict) else item
@@ -86,16 +88,17 @@ def _extract_batch(
             )
             record.id = item_id
             prepared.append(record)
-    nlp = load_pipeline()
     texts = [
-        (p.clean[piece.start : piece.end], n)
+        (p.clean[piece.start : piece.end], (n, piece.needs_syntax))
         for n, p in enumerate(prepared)
         if isinstance(p, _Prepared)
         for piece in p.pieces
     ]
     docs_by_item: dict[int, list[Any]] = {}
     try:
-        for doc, n in pipe_bounded(nlp, texts):
+        for doc, (n, _) in pipe_bounded(
+            nlp, texts, needs_syntax=lambda context: context[1], disable=ARTICLE_STAGES
+        ):
             docs_by_item.setdefault(n, []).append(doc)
     except Exception:
         docs_by_item = _pipe_one_by_one(nlp, prepared)
@@ -108,6 +111,7 @@ def _extract_batch(
             docs = docs_by_item.get(n)
             if docs is None or len(docs) != len(p.pieces):
                 raise RuntimeError("the pipeline failed on this item")
+            run_article_stages(nlp, p.pieces, docs)
             record = assemble_article(p.text, p.page, p.pieces, docs, p.published)
             record.id = p.item_id
         except Exception as exc:
@@ -123,7 +127,11 @@ def _pipe_one_by_one(nlp: Any, prepared: list[_Prepared | Extraction]) -> dict[i
         if not isinstance(p, _Prepared):
             continue
         try:
-            docs_by_item[n] = [nlp(p.clean[piece.start : piece.end]) for piece in p.pieces]
+            texts = [(p.clean[piece.start : piece.end], piece.needs_syntax) for piece in p.pieces]
+            docs_by_item[n] = [
+                doc
+                for doc, _ in pipe_bounded(nlp, texts, needs_syntax=bool, disable=ARTICLE_STAGES)
+            ]
         except Exception as exc:
             logger.warning("item %s failed in the pipeline: %s", p.item_id, exc)
     return docs_by_item

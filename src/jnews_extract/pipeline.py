@@ -13,7 +13,7 @@ import importlib
 import importlib.util
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import TypeVar
 
@@ -38,6 +38,20 @@ number of texts: 32 Wikinews articles in one batch peak at 1.6 GB, 5,000 charact
 about 0.2 GB to the loaded pipeline."""
 BATCH_MAX_DOCS = 64
 """Texts per ``nlp.pipe`` batch at most, however short they are."""
+
+SYNTAX_COMPONENTS = frozenset(
+    {"parser", "morphologizer", "compound_splitter", "bunsetu_recognizer"}
+)
+"""``ja_ginza``'s components that add syntax only (dependencies, sentence ends, UD part of
+speech, bunsetu). A sentence whose syntax no stage reads skips them, and ``tok2vec`` with them
+when nothing else listens to it: see :func:`plan_syntax`."""
+SENTENCE_ENDS = frozenset("。！？!?")
+OPENING_BRACKETS = frozenset("「『（(【〈《")
+CLOSING_BRACKETS = frozenset("」』）)】〉》")
+
+ARTICLE_STAGES = ("jnews_events",)
+"""Our components that read the whole article, not one doc: ``extract()`` runs them
+after every piece of the article has its names (:func:`jnews_extract.api.run_article_stages`)."""
 
 OUR_COMPONENTS = (
     ("jnews_entities", "jnews_extract.entities"),
@@ -116,12 +130,102 @@ def split_for_sudachi(
         position = cut
 
 
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Cut ``text`` into sentences: after 。！？ outside brackets, and after every newline.
+
+    A quotation stays inside its sentence (「会談は延期された。」と述べた。 is one), so a
+    stage reading who said what still sees the whole clause. Whitespace after a sentence
+    belongs to it; offsets are into ``text`` and cover all of it.
+
+    >>> split_sentences("会談した。 「延期だ。」と述べた。")
+    [(0, 6), (6, 17)]
+    """
+    spans = []
+    start = depth = 0
+    i = 0
+    while i < len(text):
+        character = text[i]
+        i += 1
+        if character in OPENING_BRACKETS:
+            depth += 1
+        elif character in CLOSING_BRACKETS:
+            depth = max(depth - 1, 0)
+        elif character == "\n" or (character in SENTENCE_ENDS and depth == 0):
+            while i < len(text) and text[i].isspace():
+                i += 1
+            spans.append((start, i))
+            start, depth = i, 0
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def syntax_components(nlp: Language) -> list[str]:
+    """The components a text whose syntax no stage reads can skip.
+
+    :data:`SYNTAX_COMPONENTS`, plus a ``tok2vec`` whose every listener is one of them
+    (``ja_ginza``'s feeds only the parser and the morphologizer; our NER has its own).
+    """
+    names = [name for name in nlp.pipe_names if name in SYNTAX_COMPONENTS]
+    for name, component in nlp.pipeline:
+        listeners = getattr(component, "listening_components", None)
+        if listeners is not None and name not in names and set(listeners) <= set(names):
+            names.append(name)
+    return names
+
+
+def plan_syntax(nlp: Language, text: str) -> list[tuple[int, int, bool]]:
+    """Runs of sentences of ``text`` as ``(start, end, needs_syntax)``.
+
+    A component can say where it reads syntax with a ``syntax_needed(doc)`` method
+    returning character spans (the event stage: its trigger words). A sentence holding
+    one of those spans needs the parse; the others only need tokens, names and times.
+    Consecutive sentences of the same kind form one run, so a stage looking back one
+    sentence (実施を断念: which event?) still finds the previous trigger sentence.
+    When no component says, or the pipeline has no syntax to skip, the whole text is
+    one run that needs syntax.
+    """
+    readers: list[Callable[[Doc], list[tuple[int, int]]]] = [
+        getattr(component, "syntax_needed")  # noqa: B009 - components are typed as callables
+        for _, component in nlp.pipeline
+        if callable(getattr(component, "syntax_needed", None))
+    ]
+    if not readers or not syntax_components(nlp):
+        return [(0, len(text), True)]
+    doc = nlp.make_doc(text)
+    needed = sorted(span for read in readers for span in read(doc))
+    runs: list[tuple[int, int, bool]] = []
+    for start, end in split_sentences(text):
+        needs = any(s < end and start < e for s, e in needed)
+        if runs and runs[-1][2] == needs:
+            runs[-1] = (runs[-1][0], end, needs)
+        else:
+            runs.append((start, end, needs))
+    return runs
+
+
+def sentence_doc(nlp: Language, text: str) -> Doc:
+    """``text`` tokenized, its sentence starts set by :func:`split_sentences` (no parser)."""
+    doc = nlp.make_doc(text)
+    starts = iter(start for start, _ in split_sentences(text))
+    next_start = next(starts, None)
+    for token in doc:
+        is_start = token.i == 0
+        while next_start is not None and next_start <= token.idx:
+            is_start = True
+            next_start = next(starts, None)
+        token.is_sent_start = is_start
+    return doc
+
+
 def pipe_bounded(
     nlp: Language,
     items: Iterable[tuple[str, Context]],
     *,
     max_chars: int = BATCH_MAX_CHARS,
     max_docs: int = BATCH_MAX_DOCS,
+    needs_syntax: Callable[[Context], bool] | None = None,
+    disable: Sequence[str] = (),
 ) -> Iterator[tuple[Doc, Context]]:
     """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``max_chars`` characters.
 
@@ -129,17 +233,45 @@ def pipe_bounded(
     holds ``max_docs`` texts); a single longer text is a batch of its own. Order is kept.
     Memory stays bounded whatever the texts' lengths (see :data:`BATCH_MAX_CHARS`);
     the docs come out without ``doc.tensor``.
+
+    ``needs_syntax(context)`` false sends a text around :func:`syntax_components`: it
+    gets tokens, sentence starts from :func:`split_sentences` and the other components.
+    ``disable``: components not to run at all.
     """
     batch: list[tuple[str, Context]] = []
     size = 0
     for text, context in items:
         if batch and (size + len(text) > max_chars or len(batch) >= max_docs):
-            yield from _without_tensors(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+            yield from _without_tensors(_pipe_batch(nlp, batch, needs_syntax, disable))
             batch, size = [], 0
         batch.append((text, context))
         size += len(text)
     if batch:
-        yield from _without_tensors(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        yield from _without_tensors(_pipe_batch(nlp, batch, needs_syntax, disable))
+
+
+def _pipe_batch(
+    nlp: Language,
+    batch: Sequence[tuple[str, Context]],
+    needs_syntax: Callable[[Context], bool] | None,
+    disable: Sequence[str],
+) -> list[tuple[Doc, Context]]:
+    skipped = syntax_components(nlp)
+    if needs_syntax is None or not skipped:
+        return list(nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=disable))
+    light = [not needs_syntax(context) for _, context in batch]
+    full_items = [item for item, is_light in zip(batch, light, strict=True) if not is_light]
+    light_items = [
+        (sentence_doc(nlp, text), context)
+        for (text, context), is_light in zip(batch, light, strict=True)
+        if is_light
+    ]
+    size = len(batch)
+    full_docs = iter(nlp.pipe(full_items, as_tuples=True, batch_size=size, disable=disable))
+    light_docs = iter(
+        nlp.pipe(light_items, as_tuples=True, batch_size=size, disable=[*skipped, *disable])
+    )
+    return [next(light_docs) if is_light else next(full_docs) for is_light in light]
 
 
 def _without_tensors(

@@ -126,7 +126,12 @@ def _person_country(key: str) -> str | None:
 
 
 class ClauseReader:
-    """Reads the triggers of one ``Doc`` against its entity and time mentions."""
+    """Reads the triggers of one ``Doc`` against its entity and time mentions.
+
+    ``context``: the names the rest of the article holds, offsets relative to this doc
+    (negative before it). Only the article-wide lookups read them: who holds an office
+    (米ロ首脳 → the presidents named elsewhere) and where a visit word points (訪米).
+    """
 
     def __init__(
         self,
@@ -134,12 +139,16 @@ class ClauseReader:
         entities: Sequence[EntityMention],
         times: Sequence[TimeMention],
         lexicon: EventLexicon,
+        *,
+        context: Sequence[EntityMention] = (),
     ) -> None:
         self.doc = doc
         self.text = doc.text
         """``doc.text`` once: spaCy rebuilds it from the tokens at every access."""
         self.lexicon = lexicon
         self.entities = list(entities)
+        self.article_entities = sorted([*self.entities, *context], key=lambda m: m.start)
+        """This doc's names and the rest of the article's, in article order."""
         self._char_token = char_to_token(doc, self.text)
         self._line = self._line_numbers(doc)
         self._entities_at: dict[int, list[EntityMention]] = {}
@@ -186,7 +195,7 @@ class ClauseReader:
     def _index_office_holders(self) -> dict[tuple[str, str], EntityMention]:
         """(title group, country key) → the first person the article names in that office."""
         holders: dict[tuple[str, str], EntityMention] = {}
-        for mention in self.entities:
+        for mention in self.article_entities:
             if mention.label != "PERSON":
                 continue
             for role in mention.roles:
@@ -510,7 +519,7 @@ class ClauseReader:
         place = places[-1] if places else None
         if place is None and trigger.pattern.place_key:
             # 訪米: the word names the place; any mention of it in the text stands for it
-            named = [m for m in self.entities if m.key == trigger.pattern.place_key]
+            named = [m for m in self.article_entities if m.key == trigger.pattern.place_key]
             place = min(named, key=lambda m: abs(m.start - trigger.start)) if named else None
         return arguments, place
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from jnews_extract.annotations import EventMention, register_extensions
+from jnews_extract.annotations import EntityMention, EventMention, register_extensions
 from jnews_extract.errors import ResourceError
 from jnews_extract.events.analysis import ClauseReader
 from jnews_extract.events.lexicon import (
@@ -76,8 +76,23 @@ class EventDetector:
         self.set_annotations(doc, self.match(doc))
         return doc
 
-    def match(self, doc: Doc) -> list[EventMention]:
-        """The event mentions of ``doc`` (reads ``doc._.jnews_entities`` / ``jnews_times``)."""
+    def syntax_needed(self, doc: Doc) -> list[tuple[int, int]]:
+        """Where this stage reads syntax: every trigger word of a tokenized ``doc``.
+
+        Raw pattern matches, before the rules that drop some, so the sentences they
+        mark hold every trigger :meth:`match` can find (see ``pipeline.plan_syntax``).
+        """
+        return [
+            (doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            for first, end, _ in self.matcher.matches(doc)
+        ]
+
+    def match(self, doc: Doc, *, context: Sequence[EntityMention] = ()) -> list[EventMention]:
+        """The event mentions of ``doc`` (reads ``doc._.jnews_entities`` / ``jnews_times``).
+
+        ``context``: the names of the rest of the article, offsets relative to ``doc``;
+        ``extract()`` passes them when an article is analysed as several docs.
+        """
         entities = doc._.jnews_entities or []
         times = doc._.jnews_times or []
         triggers = find_triggers(doc, self.matcher, entities, self.lexicon)
@@ -86,7 +101,7 @@ class EventDetector:
         if not doc.has_annotation("DEP"):
             # no parser in the pipeline: triggers only, nothing read from their clauses
             return [self._bare_mention(doc, trigger) for trigger in triggers]
-        reader = ClauseReader(doc, entities, times, self.lexicon)
+        reader = ClauseReader(doc, entities, times, self.lexicon, context=context)
         heads = {t.last: t for t in triggers}
         reader.trigger_heads = {t.last: t.type for t in triggers}
         mentions = []
