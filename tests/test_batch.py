@@ -104,11 +104,10 @@ class _FakeDoc:
 class _RecordingPipeline:
     """Stands in for a Language: records the batches ``pipe_bounded`` hands to it."""
 
-    pipe_names: list[str] = []
-    pipeline: list[tuple[str, Any]] = []
-
     def __init__(self) -> None:
         self.batches: list[list[str]] = []
+        self.pipe_names: list[str] = []
+        self.pipeline: list[tuple[str, Any]] = []
 
     def pipe(
         self, items: list[tuple[str, int]], *, as_tuples: bool, batch_size: int, disable: Any

@@ -94,3 +94,26 @@ def test_offices_resolve_against_names_in_other_sentences(nlp: Language) -> None
     meeting = next(e for e in record.events if e.type == "MEETING")
     participants = {names[a.entity] for a in meeting.arguments if a.entity in names}
     assert {"ドナルド・トランプ", "ウラジーミル・プーチン"} <= participants
+
+
+# fmt: off
+TENSE_READERS = [
+    ("21日は晴れた。", True),               # a bare day: this month or the last?
+    ("8月は暑かった。", True),              # a month without a year
+    ("水曜日は雨だった。", True),           # a weekday alone
+    ("2週間以内に決める。", True),          # a bounded duration, forward or back
+    ("2025年10月21日は晴れた。", False),    # a full date
+    ("先週は晴れた。", False),              # relative to the reference date only
+    ("3日前に雨が降った。", False),         # an offset
+    ("東京は晴れた。", False),              # no time at all
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "reads"), TENSE_READERS)
+def test_time_stage_asks_for_syntax_where_tense_moves_a_value(
+    nlp: Language, text: str, reads: bool
+) -> None:
+    needed = nlp.get_pipe("jnews_times").syntax_needed(nlp.make_doc(text))
+    assert bool(needed) is reads, needed
+    assert plan_syntax(nlp, text) == [(0, len(text), reads)]

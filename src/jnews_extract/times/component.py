@@ -21,6 +21,8 @@ from spacy.util import ensure_path
 
 from jnews_extract.annotations import register_extensions
 from jnews_extract.times.lexicon import TimeLexicon, default_lexicon
+from jnews_extract.times.parse import TimeParse
+from jnews_extract.times.resolve import reads_tense
 from jnews_extract.times.tagger import TimePatterns, find_time_expressions
 from jnews_extract.times.tense import clause_tense
 
@@ -55,20 +57,33 @@ class TimeTagger:
     def _set_lexicon(self, lexicon: TimeLexicon) -> None:
         self.lexicon = lexicon
         self.patterns = TimePatterns.compile(lexicon)
+        self._past_suffixes = tuple(lexicon.tense_cues["past_suffixes"])
 
     def __call__(self, doc: Doc) -> Doc:
         """Write ``doc._.jnews_times`` (sorted by start)."""
         text = doc.text
         mentions = find_time_expressions(text, self.patterns)
-        if self.tense and doc.has_annotation("DEP"):
-            past_suffixes = tuple(self.lexicon.tense_cues["past_suffixes"])
+        if self.tense:
+            parsed = doc.has_annotation("DEP")
             for mention in mentions:
-                if mention.text.endswith(past_suffixes):
+                if mention.text.endswith(self._past_suffixes):
                     mention.past = True
-                else:
+                elif parsed:
                     mention.past = clause_tense(doc, mention.start, mention.end, self.lexicon, text)
         doc._.jnews_times = mentions
         return doc
+
+    def syntax_needed(self, doc: Doc) -> list[tuple[int, int]]:
+        """Where this stage reads syntax: the expressions whose value the clause's tense
+        can change (21日, 8月, 水曜日; not 2025年10月21日 or 先週)."""
+        if not self.tense:
+            return []
+        return [
+            (mention.start, mention.end)
+            for mention in find_time_expressions(doc.text, self.patterns)
+            if not mention.text.endswith(self._past_suffixes)
+            and reads_tense(TimeParse.from_payload(mention.payload))
+        ]
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
         """Apply the component to a stream of docs."""

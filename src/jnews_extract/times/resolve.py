@@ -371,6 +371,26 @@ def _resolve_duration(parse: TimeParse, past: bool | None, reference: date | Non
     return resolution
 
 
+def reads_tense(parse: TimeParse) -> bool:
+    """Whether the tense of the expression's clause can change its value.
+
+    It can for a weekday alone (水曜日), a day alone (21日), a month or quarter without
+    a year (8月, 第3四半期) and a bounded duration (2週間以内); not for a full date, a
+    relative word (先週) or an offset (3日前). Mirrors :func:`resolve_parse`.
+    """
+    if parse.kind == "duration":
+        return parse.mod == "EQUAL_OR_LESS" and bool(parse.span)
+    if parse.kind != "calendar" or parse.literal is not None:
+        return False
+    if parse.century is not None or parse.decade is not None:
+        return False
+    if parse.weekday is not None and parse.day is None and parse.month is None:
+        return True
+    if parse.year is not None or parse.two_digit_year is not None:
+        return False
+    return parse.day is not None or parse.month is not None or parse.quarter is not None
+
+
 def resolve_parse(
     parse: TimeParse,
     past: bool | None,
