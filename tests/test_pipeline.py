@@ -8,9 +8,9 @@ from spacy.language import Language
 from jnews_extract import extract
 from jnews_extract.api import Piece, route_pieces
 from jnews_extract.pipeline import (
+    mark_sentences,
     pipe_bounded,
     plan_syntax,
-    sentence_doc,
     split_sentences,
     syntax_components,
 )
@@ -49,7 +49,8 @@ def test_syntax_components_are_the_parser_stack_and_its_tok2vec(nlp: Language) -
 
 def test_plan_syntax_marks_the_trigger_sentences(nlp: Language) -> None:
     text = "東京は晴れた。\n両首脳は会談した。首脳会談は延期された。\n雨が降った。"
-    runs = [(text[start:end], needs) for start, end, needs in plan_syntax(nlp, text)]
+    runs = [(text[run.start : run.end], run.needs_syntax) for run in plan_syntax(nlp, text)]
+    assert all(run.doc.text == text[run.start : run.end] for run in plan_syntax(nlp, text))
     assert runs == [
         ("東京は晴れた。\n", False),
         ("両首脳は会談した。首脳会談は延期された。\n", True),
@@ -76,8 +77,8 @@ def test_light_docs_skip_the_parser_but_keep_names_and_sentences(nlp: Language) 
     assert light._.jnews_events == [] and [e.type for e in full._.jnews_events] == ["MEETING"]
 
 
-def test_sentence_doc_sets_starts_inside_a_token_run(nlp: Language) -> None:
-    doc = sentence_doc(nlp, "会談した。\n\n雨だ。")
+def test_mark_sentences_sets_starts_after_a_whitespace_token(nlp: Language) -> None:
+    doc = mark_sentences(nlp.make_doc("会談した。\n\n雨だ。"))
     assert [s.text for s in doc.sents] == ["会談した。\n\n", "雨だ。"]
 
 
@@ -116,4 +117,4 @@ def test_time_stage_asks_for_syntax_where_tense_moves_a_value(
 ) -> None:
     needed = nlp.get_pipe("jnews_times").syntax_needed(nlp.make_doc(text))
     assert bool(needed) is reads, needed
-    assert plan_syntax(nlp, text) == [(0, len(text), reads)]
+    assert [run[:3] for run in plan_syntax(nlp, text)] == [(0, len(text), reads)]

@@ -73,6 +73,12 @@ class Piece:
     needs_syntax: bool = True
     """False: no stage reads this piece's syntax, so it skips the parser (see
     :func:`~jnews_extract.pipeline.plan_syntax`)."""
+    tokens: Doc | None = None
+    """The piece already tokenized (by :func:`route_pieces`), or None."""
+
+    def input(self, clean: str) -> str | Doc:
+        """What the pipeline takes for this piece: its tokens, else its text."""
+        return self.tokens if self.tokens is not None else clean[self.start : self.end]
 
 
 def plan_pieces(clean: str, page: Page) -> list[Piece]:
@@ -94,9 +100,10 @@ def route_pieces(nlp: Language, clean: str, pieces: Sequence[Piece]) -> list[Pie
     """
     routed = []
     for piece in pieces:
-        for start, end, needs_syntax in plan_syntax(nlp, clean[piece.start : piece.end]):
-            if clean[piece.start + start : piece.start + end].strip():
-                routed.append(Piece(piece.start + start, piece.start + end, needs_syntax))
+        for run in plan_syntax(nlp, clean[piece.start : piece.end]):
+            if clean[piece.start + run.start : piece.start + run.end].strip():
+                start, end = piece.start + run.start, piece.start + run.end
+                routed.append(Piece(start, end, run.needs_syntax, run.doc))
     return routed
 
 
@@ -104,8 +111,8 @@ def run_article_stages(nlp: Language, pieces: Sequence[Piece], docs: Sequence[Do
     """The stages that read the whole article (:data:`~jnews_extract.pipeline.ARTICLE_STAGES`)
     over its docs, once every doc has its names.
 
-    The event stage reads each doc with the other docs' names as context, so 米ロ首脳会談
-    finds the presidents wherever the article names them, whichever piece it is in.
+    The event stage reads each doc against the whole article's names, indexed once, so
+    米ロ首脳会談 finds the presidents wherever the article names them.
     """
     from jnews_extract.events.component import EventDetector
 
@@ -114,15 +121,13 @@ def run_article_stages(nlp: Language, pieces: Sequence[Piece], docs: Sequence[Do
     detector = nlp.get_pipe(ARTICLE_STAGES[0])
     if not isinstance(detector, EventDetector):
         return
-    named = [(p.start, doc._.jnews_entities or []) for p, doc in zip(pieces, docs, strict=True)]
+    names = detector.article_names(
+        replace(m, start=m.start + piece.start, end=m.end + piece.start)
+        for piece, doc in zip(pieces, docs, strict=True)
+        for m in doc._.jnews_entities or []
+    )
     for piece, doc in zip(pieces, docs, strict=True):
-        context = [
-            replace(m, start=m.start + start - piece.start, end=m.end + start - piece.start)
-            for start, mentions in named
-            if start != piece.start
-            for m in mentions
-        ]
-        detector.set_annotations(doc, detector.match(doc, context=context))
+        detector.set_annotations(doc, detector.match(doc, names=names, offset=piece.start))
 
 
 def _shifted_entities(doc: Doc, offset: int) -> list[EntityMention]:
@@ -274,7 +279,7 @@ def extract(
         doc
         for doc, _ in pipe_bounded(
             pipeline,
-            ((clean[p.start : p.end], p) for p in pieces),
+            ((p.input(clean), p) for p in pieces),
             needs_syntax=lambda piece: piece.needs_syntax,
             disable=ARTICLE_STAGES,
         )

@@ -89,7 +89,7 @@ def _extract_batch(
             record.id = item_id
             prepared.append(record)
     texts = [
-        (p.clean[piece.start : piece.end], (n, piece.needs_syntax))
+        (piece.input(p.clean), (n, piece.needs_syntax))
         for n, p in enumerate(prepared)
         if isinstance(p, _Prepared)
         for piece in p.pieces
@@ -127,7 +127,7 @@ def _pipe_one_by_one(nlp: Any, prepared: list[_Prepared | Extraction]) -> dict[i
         if not isinstance(p, _Prepared):
             continue
         try:
-            texts = [(p.clean[piece.start : piece.end], piece.needs_syntax) for piece in p.pieces]
+            texts = [(piece.input(p.clean), piece.needs_syntax) for piece in p.pieces]
             docs_by_item[n] = [
                 doc
                 for doc, _ in pipe_bounded(nlp, texts, needs_syntax=bool, disable=ARTICLE_STAGES)

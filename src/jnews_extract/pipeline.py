@@ -15,7 +15,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -174,40 +174,82 @@ def syntax_components(nlp: Language) -> list[str]:
     return names
 
 
-def plan_syntax(nlp: Language, text: str) -> list[tuple[int, int, bool]]:
-    """Runs of sentences of ``text`` as ``(start, end, needs_syntax)``.
+class SentenceRun(NamedTuple):
+    """Consecutive sentences that all need the parse or all do not, already tokenized."""
+
+    start: int
+    end: int
+    needs_syntax: bool
+    doc: Doc
+    """The run's tokens, cut from the tokens of the whole text (no second tokenization)."""
+
+
+def plan_syntax(nlp: Language, text: str) -> list[SentenceRun]:
+    """``text`` tokenized once and cut into runs of sentences that need the parse or not.
 
     A component can say where it reads syntax with a ``syntax_needed(doc)`` method
-    returning character spans (the event stage: its trigger words). A sentence holding
-    one of those spans needs the parse; the others only need tokens, names and times.
-    Consecutive sentences of the same kind form one run, so a stage looking back one
-    sentence (実施を断念: which event?) still finds the previous trigger sentence.
-    When no component says, or the pipeline has no syntax to skip, the whole text is
-    one run that needs syntax.
+    returning character spans (the event stage: its trigger words; the time stage: days
+    and months whose year depends on the clause's tense). A sentence holding one of those
+    spans needs the parse; the others only need tokens, names and times. Consecutive
+    sentences of the same kind form one run, so a stage looking back one sentence
+    (実施を断念: which event?) still finds the previous trigger sentence. Runs start at
+    token starts. When no component says, or the pipeline has no syntax to skip, the
+    whole text is one run that needs syntax.
     """
+    doc = nlp.make_doc(text)
     readers: list[Callable[[Doc], list[tuple[int, int]]]] = [
         getattr(component, "syntax_needed")  # noqa: B009 - components are typed as callables
         for _, component in nlp.pipeline
         if callable(getattr(component, "syntax_needed", None))
     ]
-    if not readers or not syntax_components(nlp):
-        return [(0, len(text), True)]
-    doc = nlp.make_doc(text)
+    if not readers or not syntax_components(nlp) or len(doc) == 0:
+        return [SentenceRun(0, len(text), True, doc)]
     needed = sorted(span for read in readers for span in read(doc))
-    runs: list[tuple[int, int, bool]] = []
-    for start, end in split_sentences(text):
+    # the first token of each sentence: the sentence a token starts in is the last one
+    # starting at or before it, so a sentence that starts inside a token joins the last
+    sentence_starts = [start for start, _ in split_sentences(text)]
+    firsts: list[int] = []
+    current = -1
+    for token in doc:
+        sentence = current
+        while sentence + 1 < len(sentence_starts) and sentence_starts[sentence + 1] <= token.idx:
+            sentence += 1
+        if sentence != current or token.i == 0:
+            firsts.append(token.i)
+            current = sentence
+    runs: list[SentenceRun] = []
+    bounds: list[tuple[int, int, bool]] = []  # first token, last token + 1, needs syntax
+    for k, first in enumerate(firsts):
+        last = firsts[k + 1] if k + 1 < len(firsts) else len(doc)
+        start = doc[first].idx if first > 0 else 0
+        end = doc[last].idx if last < len(doc) else len(text)
         needs = any(s < end and start < e for s, e in needed)
-        if runs and runs[-1][2] == needs:
-            runs[-1] = (runs[-1][0], end, needs)
+        if bounds and bounds[-1][2] == needs:
+            bounds[-1] = (bounds[-1][0], last, needs)
         else:
-            runs.append((start, end, needs))
+            bounds.append((first, last, needs))
+    for first, last, needs in bounds:
+        start = doc[first].idx if first > 0 else 0
+        end = doc[last].idx if last < len(doc) else len(text)
+        runs.append(SentenceRun(start, end, needs, _slice(doc, first, last)))
     return runs
 
 
-def sentence_doc(nlp: Language, text: str) -> Doc:
-    """``text`` tokenized, its sentence starts set by :func:`split_sentences` (no parser)."""
-    doc = nlp.make_doc(text)
-    starts = iter(start for start, _ in split_sentences(text))
+def _slice(doc: Doc, first: int, last: int) -> Doc:
+    """Tokens ``first:last`` of ``doc`` as a new doc, with the token-aligned lists of
+    ``doc.user_data`` (the Japanese tokenizer's ``sub_tokens``) cut to match."""
+    if first == 0 and last == len(doc):
+        return doc
+    part = doc[first:last].as_doc()
+    for key, value in doc.user_data.items():
+        if isinstance(value, list) and len(value) == len(doc):
+            part.user_data[key] = value[first:last]
+    return part
+
+
+def mark_sentences(doc: Doc) -> Doc:
+    """Set ``doc``'s sentence starts by :func:`split_sentences` (for a doc no parser sees)."""
+    starts = iter(start for start, _ in split_sentences(doc.text))
     next_start = next(starts, None)
     for token in doc:
         is_start = token.i == 0
@@ -218,9 +260,15 @@ def sentence_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
+def _chars(item: str | Doc) -> int:
+    if isinstance(item, str):
+        return len(item)
+    return item[-1].idx + len(item[-1].text_with_ws) if len(item) else 0
+
+
 def pipe_bounded(
     nlp: Language,
-    items: Iterable[tuple[str, Context]],
+    items: Iterable[tuple[str | Doc, Context]],
     *,
     max_chars: int = BATCH_MAX_CHARS,
     max_docs: int = BATCH_MAX_DOCS,
@@ -229,30 +277,32 @@ def pipe_bounded(
 ) -> Iterator[tuple[Doc, Context]]:
     """``nlp.pipe(items, as_tuples=True)`` in batches of at most ``max_chars`` characters.
 
-    Consecutive texts are grouped until the next would pass ``max_chars`` (or the batch
-    holds ``max_docs`` texts); a single longer text is a batch of its own. Order is kept.
-    Memory stays bounded whatever the texts' lengths (see :data:`BATCH_MAX_CHARS`);
-    the docs come out without ``doc.tensor``.
+    Items are texts or docs already tokenized (:class:`SentenceRun`). Consecutive items
+    are grouped until the next would pass ``max_chars`` (or the batch holds ``max_docs``
+    items); a single longer one is a batch of its own. Order is kept. Memory stays
+    bounded whatever the texts' lengths (see :data:`BATCH_MAX_CHARS`); the docs come out
+    without ``doc.tensor``.
 
-    ``needs_syntax(context)`` false sends a text around :func:`syntax_components`: it
+    ``needs_syntax(context)`` false sends an item around :func:`syntax_components`: it
     gets tokens, sentence starts from :func:`split_sentences` and the other components.
     ``disable``: components not to run at all.
     """
-    batch: list[tuple[str, Context]] = []
+    batch: list[tuple[str | Doc, Context]] = []
     size = 0
-    for text, context in items:
-        if batch and (size + len(text) > max_chars or len(batch) >= max_docs):
+    for item, context in items:
+        chars = _chars(item)
+        if batch and (size + chars > max_chars or len(batch) >= max_docs):
             yield from _without_tensors(_pipe_batch(nlp, batch, needs_syntax, disable))
             batch, size = [], 0
-        batch.append((text, context))
-        size += len(text)
+        batch.append((item, context))
+        size += chars
     if batch:
         yield from _without_tensors(_pipe_batch(nlp, batch, needs_syntax, disable))
 
 
 def _pipe_batch(
     nlp: Language,
-    batch: Sequence[tuple[str, Context]],
+    batch: Sequence[tuple[str | Doc, Context]],
     needs_syntax: Callable[[Context], bool] | None,
     disable: Sequence[str],
 ) -> list[tuple[Doc, Context]]:
@@ -262,8 +312,8 @@ def _pipe_batch(
     light = [not needs_syntax(context) for _, context in batch]
     full_items = [item for item, is_light in zip(batch, light, strict=True) if not is_light]
     light_items = [
-        (sentence_doc(nlp, text), context)
-        for (text, context), is_light in zip(batch, light, strict=True)
+        (mark_sentences(nlp.make_doc(item) if isinstance(item, str) else item), context)
+        for (item, context), is_light in zip(batch, light, strict=True)
         if is_light
     ]
     size = len(batch)

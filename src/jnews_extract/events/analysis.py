@@ -25,7 +25,7 @@ mentions by token) and reads each trigger:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -125,12 +125,47 @@ def _person_country(key: str) -> str | None:
     return f"country:{country}" if country else None
 
 
+class ArticleNames:
+    """The names of a whole article a clause can point to, indexed once per article.
+
+    Who holds an office (米ロ首脳 → the presidents the article names, wherever it names
+    them) and where a place key is mentioned (訪米 → a mention of the United States).
+    Offsets are the mentions' own: article offsets when built from an article's
+    mentions, doc offsets when built from one doc's.
+    """
+
+    def __init__(self, mentions: Iterable[EntityMention], lexicon: EventLexicon) -> None:
+        ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.holders: dict[tuple[str, str], EntityMention] = {}
+        """(title group, country key) → the first person named in that office."""
+        self.keyed: dict[str, list[EntityMention]] = {}
+        """Gazetteer key → its mentions, in text order."""
+        for mention in ordered:
+            if mention.key:
+                self.keyed.setdefault(mention.key, []).append(mention)
+            if mention.label != "PERSON":
+                continue
+            for role in mention.roles:
+                group = lexicon.title_group_of(role.title)
+                country = role.affiliation_key or (
+                    _person_country(mention.key) if mention.key else None
+                )
+                if group and country:
+                    self.holders.setdefault((group, country), mention)
+
+    def nearest(self, key: str, position: int) -> EntityMention | None:
+        """The mention of ``key`` whose start is nearest ``position``."""
+        mentions = self.keyed.get(key)
+        if not mentions:
+            return None
+        return min(mentions, key=lambda m: abs(m.start - position))
+
+
 class ClauseReader:
     """Reads the triggers of one ``Doc`` against its entity and time mentions.
 
-    ``context``: the names the rest of the article holds, offsets relative to this doc
-    (negative before it). Only the article-wide lookups read them: who holds an office
-    (米ロ首脳 → the presidents named elsewhere) and where a visit word points (訪米).
+    ``names`` with ``offset``: the whole article's :class:`ArticleNames` and where this
+    doc starts in the article; by default, this doc's own names.
     """
 
     def __init__(
@@ -140,15 +175,18 @@ class ClauseReader:
         times: Sequence[TimeMention],
         lexicon: EventLexicon,
         *,
-        context: Sequence[EntityMention] = (),
+        names: ArticleNames | None = None,
+        offset: int = 0,
     ) -> None:
         self.doc = doc
         self.text = doc.text
         """``doc.text`` once: spaCy rebuilds it from the tokens at every access."""
         self.lexicon = lexicon
         self.entities = list(entities)
-        self.article_entities = sorted([*self.entities, *context], key=lambda m: m.start)
-        """This doc's names and the rest of the article's, in article order."""
+        if names is None:
+            names, offset = ArticleNames(self.entities, lexicon), 0
+        self._names = names
+        self._offset = offset
         self._char_token = char_to_token(doc, self.text)
         self._line = self._line_numbers(doc)
         self._entities_at: dict[int, list[EntityMention]] = {}
@@ -171,7 +209,6 @@ class ClauseReader:
             for role in mention.roles
             if role.affiliation_start is not None
         }
-        self._office_holders = self._index_office_holders()
         self.trigger_heads: dict[int, str] = {}
         """Head token → event type of every trigger in the doc (set by the component)."""
 
@@ -186,26 +223,17 @@ class ClauseReader:
             line += token.text.count("\n")
         return lines
 
+    def _here(self, mention: EntityMention) -> EntityMention:
+        """``mention`` (from :class:`ArticleNames`) with offsets relative to this doc."""
+        if not self._offset:
+            return mention
+        return replace(mention, start=mention.start - self._offset, end=mention.end - self._offset)
+
     def token_of(self, char: int) -> Token | None:
         """The token containing character ``char``."""
         if 0 <= char < len(self._char_token) and self._char_token[char] >= 0:
             return self.doc[self._char_token[char]]
         return None
-
-    def _index_office_holders(self) -> dict[tuple[str, str], EntityMention]:
-        """(title group, country key) → the first person the article names in that office."""
-        holders: dict[tuple[str, str], EntityMention] = {}
-        for mention in self.article_entities:
-            if mention.label != "PERSON":
-                continue
-            for role in mention.roles:
-                group = self.lexicon.title_group_of(role.title)
-                country = role.affiliation_key or (
-                    _person_country(mention.key) if mention.key else None
-                )
-                if group and country:
-                    holders.setdefault((group, country), mention)
-        return holders
 
     def entities_in(self, tokens: Iterable[Token]) -> list[EntityMention]:
         """Entity mentions whose last character lies in one of ``tokens``, in text order."""
@@ -298,9 +326,9 @@ class ClauseReader:
         persons = []
         for mention in mentions:
             if mention.key and mention.label == "GPE":
-                holder = self._office_holders.get((group, mention.key))
+                holder = self._names.holders.get((group, mention.key))
                 if holder is not None:
-                    persons.append(holder)
+                    persons.append(self._here(holder))
         return persons
 
     # --- governors and arguments -------------------------------------------------------
@@ -519,8 +547,8 @@ class ClauseReader:
         place = places[-1] if places else None
         if place is None and trigger.pattern.place_key:
             # 訪米: the word names the place; any mention of it in the text stands for it
-            named = [m for m in self.article_entities if m.key == trigger.pattern.place_key]
-            place = min(named, key=lambda m: abs(m.start - trigger.start)) if named else None
+            named = self._names.nearest(trigger.pattern.place_key, trigger.start + self._offset)
+            place = self._here(named) if named is not None else None
         return arguments, place
 
     def _subject_of(self, predicate: Token, topic_only: bool = False) -> list[EntityMention]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from spacy.util import ensure_path
 
 from jnews_extract.annotations import EntityMention, EventMention, register_extensions
 from jnews_extract.errors import ResourceError
-from jnews_extract.events.analysis import ClauseReader
+from jnews_extract.events.analysis import ArticleNames, ClauseReader
 from jnews_extract.events.lexicon import (
     EventLexicon,
     TriggerPattern,
@@ -76,6 +76,10 @@ class EventDetector:
         self.set_annotations(doc, self.match(doc))
         return doc
 
+    def article_names(self, mentions: Iterable[EntityMention]) -> ArticleNames:
+        """Index an article's entity mentions (article offsets) for :meth:`match`."""
+        return ArticleNames(mentions, self.lexicon)
+
     def syntax_needed(self, doc: Doc) -> list[tuple[int, int]]:
         """Where this stage reads syntax: every trigger word of a tokenized ``doc``.
 
@@ -87,11 +91,14 @@ class EventDetector:
             for first, end, _ in self.matcher.matches(doc)
         ]
 
-    def match(self, doc: Doc, *, context: Sequence[EntityMention] = ()) -> list[EventMention]:
+    def match(
+        self, doc: Doc, *, names: ArticleNames | None = None, offset: int = 0
+    ) -> list[EventMention]:
         """The event mentions of ``doc`` (reads ``doc._.jnews_entities`` / ``jnews_times``).
 
-        ``context``: the names of the rest of the article, offsets relative to ``doc``;
-        ``extract()`` passes them when an article is analysed as several docs.
+        ``names``: the whole article's names (:meth:`article_names`) and ``offset``, where
+        ``doc`` starts in the article; ``extract()`` passes them because it analyses an
+        article as several docs. By default the doc's own names are the article's.
         """
         entities = doc._.jnews_entities or []
         times = doc._.jnews_times or []
@@ -101,7 +108,7 @@ class EventDetector:
         if not doc.has_annotation("DEP"):
             # no parser in the pipeline: triggers only, nothing read from their clauses
             return [self._bare_mention(doc, trigger) for trigger in triggers]
-        reader = ClauseReader(doc, entities, times, self.lexicon, context=context)
+        reader = ClauseReader(doc, entities, times, self.lexicon, names=names, offset=offset)
         heads = {t.last: t for t in triggers}
         reader.trigger_heads = {t.last: t.type for t in triggers}
         mentions = []

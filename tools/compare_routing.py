@@ -1,0 +1,100 @@
+"""What parsing only the sentences a stage reads changes: output, share parsed, time.
+
+Runs ``extract_many`` (one process) over the same Wikinews articles twice: as shipped,
+where sentences no stage reads the syntax of skip GiNZA's tok2vec, parser and
+morphologizer (``jnews_extract.pipeline.plan_syntax``), and with every piece parsed whole
+(``api.route_pieces`` replaced by one that marks every piece as needing syntax). Prints
+the share of characters that went through the parser, the seconds of each run, and how
+many entity mentions, time values and event mentions are identical between the two.
+
+Usage: ``.venv/bin/python tools/compare_routing.py [--articles 150]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench import load_articles
+
+from jnews_extract import api, batch
+from jnews_extract.pipeline import load_pipeline, plan_syntax
+from jnews_extract.schema import Extraction
+
+
+def _parse_everything(nlp: object, clean: str, pieces: Sequence[api.Piece]) -> list[api.Piece]:
+    return [api.Piece(p.start, p.end, needs_syntax=True) for p in pieces]
+
+
+def _view(record: Extraction) -> dict[str, set[str]]:
+    """The comparable facts of one record, each as a JSON string."""
+    names = {e.id: e.name for e in record.entities}
+    entities = {json.dumps([m.start, m.end, e.label]) for e in record.entities for m in e.mentions}
+    times = {json.dumps([t.start, t.end, t.value]) for t in record.times}
+    events = {
+        json.dumps(
+            [
+                m.start,
+                e.type,
+                e.status.value,
+                sorted([a.role, names.get(a.entity, a.entity)] for a in e.arguments),
+            ],
+            ensure_ascii=False,
+        )
+        for e in record.events
+        for m in e.mentions
+    }
+    return {"entity mentions": entities, "time values": times, "event mentions": events}
+
+
+def _run(texts: list[str]) -> tuple[float, list[dict[str, set[str]]]]:
+    start = time.perf_counter()
+    records = list(batch.extract_many(texts))
+    return time.perf_counter() - start, [_view(r) for r in records]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run both ways and print the comparison."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=150)
+    args = parser.parse_args(argv)
+    texts = load_articles(args.articles)
+    nlp = load_pipeline()
+    api.extract("準備。")
+
+    parsed = total = 0
+    for text in texts:
+        for start, end, needs in plan_syntax(nlp, text):
+            total += end - start
+            parsed += (end - start) if needs else 0
+    routed_seconds, routed = _run(texts)
+    shipped_route = batch.route_pieces
+    batch.route_pieces = _parse_everything  # type: ignore[assignment]
+    try:
+        whole_seconds, whole = _run(texts)
+    finally:
+        batch.route_pieces = shipped_route
+
+    print(f"{len(texts)} articles, {total} characters")
+    print(f"characters through the parser: {parsed / total:.1%}")
+    print(f"seconds: parsed where read {routed_seconds:.1f}, parsed whole {whole_seconds:.1f}")
+    print(f"  ratio {routed_seconds / whole_seconds:.2f}")
+    for key in routed[0]:
+        same = sum(len(r[key] & w[key]) for r, w in zip(routed, whole, strict=True))
+        count_routed = sum(len(r[key]) for r in routed)
+        count_whole = sum(len(w[key]) for w in whole)
+        print(
+            f"{key}: {same} identical of {count_whole} (whole) / {count_routed} (routed):"
+            f" {same / max(count_whole, 1):.1%}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
