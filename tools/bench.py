@@ -7,7 +7,10 @@ configuration runs in its own process so that its peak RSS is its own:
 - ``ours-1``: ``extract_many(texts, n_process=1)``;
 - ``ours-2``: ``extract_many(texts, n_process=2)`` (peak RSS of the largest worker);
 - ``long``: one text of about 200,000 characters made by concatenating articles,
-  through ``extract()``, time per character compared with ``ours-1``.
+  through ``extract()``, time per character compared with ``ours-1``;
+- ``pair``: side by side in one process, article by article, plain ``ja_ginza``
+  ``nlp(text)`` and ``extract(text)`` one after the other (the order alternating), so a
+  change in the host's speed touches both alike: the Own NER issue's ≤ 0.5× comparison.
 
 Prints a Markdown table; ``--write docs/performance-bench.md`` also saves it.
 """
@@ -85,6 +88,29 @@ def run_one(config: str, count: int) -> dict[str, float]:
             "rss_mb": _peak_rss_mb(),
             "events": len(record.events),
         }
+    if config == "pair":
+        import spacy
+
+        plain, ours = spacy.load("ja_ginza"), load_pipeline()
+        plain("準備。")
+        extract("準備。", nlp=ours)
+        seconds = {"ginza": 0.0, "ours": 0.0}
+        for n, text in enumerate(texts):
+            order = ("ginza", "ours") if n % 2 == 0 else ("ours", "ginza")
+            for name in order:
+                start = time.perf_counter()
+                if name == "ginza":
+                    plain(text)
+                else:
+                    extract(text, nlp=ours)
+                seconds[name] += time.perf_counter() - start
+        return {
+            "seconds": seconds["ours"],
+            "ginza_seconds": seconds["ginza"],
+            "articles": len(texts),
+            "chars": chars,
+            "rss_mb": _peak_rss_mb(),
+        }
     processes = 1 if config == "ours-1" else 2
     if processes == 1:
         load_pipeline()
@@ -113,7 +139,7 @@ def main() -> int:
         print(json.dumps(run_one(args.one, args.articles)))
         return 0
     results = {}
-    for config in ("ginza", "ours-1", "ours-2", "long"):
+    for config in ("ginza", "ours-1", "ours-2", "long", "pair"):
         done = subprocess.run(
             [sys.executable, __file__, "--one", config, "--articles", str(args.articles)],
             check=True,
@@ -148,6 +174,12 @@ def main() -> int:
         f"Long text: {long['chars']:.0f} characters in {long['seconds']:.1f} s; time per "
         f"character {long_per_char * 1e6:.1f} µs vs {short_per_char * 1e6:.1f} µs on short "
         f"articles ({long_per_char / short_per_char:.2f}×).",
+    ]
+    pair = results["pair"]
+    lines += [
+        f"Side by side, article by article in one process: `extract(text)` {pair['seconds']:.1f}"
+        f" s, plain `ja_ginza` `nlp(text)` {pair['ginza_seconds']:.1f} s"
+        f" ({pair['seconds'] / pair['ginza_seconds']:.2f}×).",
     ]
     table = "\n".join(lines)
     print(table)

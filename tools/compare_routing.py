@@ -1,11 +1,12 @@
-"""What parsing only the sentences a stage reads changes: output, share parsed, time.
+"""What parsing only the sentences a stage reads changes in the output.
 
 Runs ``extract_many`` (one process) over the same Wikinews articles twice: as shipped,
 where sentences no stage reads the syntax of skip GiNZA's tok2vec, parser and
 morphologizer (``jnews_extract.pipeline.plan_syntax``), and with every piece parsed whole
 (``api.route_pieces`` replaced by one that marks every piece as needing syntax). Prints
-the share of characters that went through the parser, the seconds of each run, and how
-many entity mentions, time values and event mentions are identical between the two.
+the share of characters that went through the parser and how many entity mentions, time
+values and event mentions are identical between the two. (Speed: ``make bench``; the two
+runs here share one vocabulary, so the second runs warmer.)
 
 Usage: ``.venv/bin/python tools/compare_routing.py [--articles 150]``
 """
@@ -15,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,10 +53,8 @@ def _view(record: Extraction) -> dict[str, set[str]]:
     return {"entity mentions": entities, "time values": times, "event mentions": events}
 
 
-def _run(texts: list[str]) -> tuple[float, list[dict[str, set[str]]]]:
-    start = time.perf_counter()
-    records = list(batch.extract_many(texts))
-    return time.perf_counter() - start, [_view(r) for r in records]
+def _run(texts: list[str]) -> list[dict[str, set[str]]]:
+    return [_view(r) for r in batch.extract_many(texts)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,21 +68,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parsed = total = 0
     for text in texts:
-        for start, end, needs in plan_syntax(nlp, text):
-            total += end - start
-            parsed += (end - start) if needs else 0
-    routed_seconds, routed = _run(texts)
+        for run in plan_syntax(nlp, text):
+            total += run.end - run.start
+            parsed += (run.end - run.start) if run.needs_syntax else 0
+    routed = _run(texts)
     shipped_route = batch.route_pieces
     batch.route_pieces = _parse_everything  # type: ignore[assignment]
     try:
-        whole_seconds, whole = _run(texts)
+        whole = _run(texts)
     finally:
         batch.route_pieces = shipped_route
 
     print(f"{len(texts)} articles, {total} characters")
     print(f"characters through the parser: {parsed / total:.1%}")
-    print(f"seconds: parsed where read {routed_seconds:.1f}, parsed whole {whole_seconds:.1f}")
-    print(f"  ratio {routed_seconds / whole_seconds:.2f}")
     for key in routed[0]:
         same = sum(len(r[key] & w[key]) for r, w in zip(routed, whole, strict=True))
         count_routed = sum(len(r[key]) for r in routed)

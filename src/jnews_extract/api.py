@@ -127,6 +127,10 @@ def run_article_stages(nlp: Language, pieces: Sequence[Piece], docs: Sequence[Do
         for m in doc._.jnews_entities or []
     )
     for piece, doc in zip(pieces, docs, strict=True):
+        if not piece.needs_syntax:
+            # no trigger word here: plan_syntax sent every sentence holding one to the parser
+            detector.set_annotations(doc, [])
+            continue
         detector.set_annotations(doc, detector.match(doc, names=names, offset=piece.start))
 
 
