@@ -217,22 +217,22 @@ def plan_syntax(nlp: Language, text: str) -> list[SentenceRun]:
         if sentence != current or token.i == 0:
             firsts.append(token.i)
             current = sentence
-    runs: list[SentenceRun] = []
+
+    def offset(i: int) -> int:  # the character where token i starts, the text's ends
+        return 0 if i == 0 else len(text) if i == len(doc) else doc[i].idx
+
     bounds: list[tuple[int, int, bool]] = []  # first token, last token + 1, needs syntax
-    for k, first in enumerate(firsts):
-        last = firsts[k + 1] if k + 1 < len(firsts) else len(doc)
-        start = doc[first].idx if first > 0 else 0
-        end = doc[last].idx if last < len(doc) else len(text)
+    for first, last in zip(firsts, [*firsts[1:], len(doc)], strict=True):
+        start, end = offset(first), offset(last)
         needs = any(s < end and start < e for s, e in needed)
         if bounds and bounds[-1][2] == needs:
             bounds[-1] = (bounds[-1][0], last, needs)
         else:
             bounds.append((first, last, needs))
-    for first, last, needs in bounds:
-        start = doc[first].idx if first > 0 else 0
-        end = doc[last].idx if last < len(doc) else len(text)
-        runs.append(SentenceRun(start, end, needs, _slice(doc, first, last)))
-    return runs
+    return [
+        SentenceRun(offset(first), offset(last), needs, _slice(doc, first, last))
+        for first, last, needs in bounds
+    ]
 
 
 def _slice(doc: Doc, first: int, last: int) -> Doc:
