@@ -24,7 +24,12 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 REPO = Path(__file__).resolve().parents[1]
 WIKINEWS = REPO.parent / "shared" / "corpus" / "wikinews" / "articles.jsonl"
@@ -41,6 +46,21 @@ def load_articles(count: int) -> list[str]:
             if len(texts) == count:
                 break
     return texts
+
+
+def articles_and_pipeline(
+    argv: Sequence[str] | None, description: str, default: int = 150
+) -> tuple[list[str], Language]:
+    """For the tools that measure ``extract()`` on Wikinews: read ``--articles N`` from
+    ``argv``, load those articles and the library's pipeline, warmed up by one call."""
+    from jnews_extract import extract, load_pipeline
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--articles", type=int, default=default)
+    args = parser.parse_args(argv)
+    nlp = load_pipeline()
+    extract("準備。", nlp=nlp)
+    return load_articles(args.articles), nlp
 
 
 def _peak_rss_mb(children: bool = False) -> float:

@@ -13,7 +13,6 @@ Usage: ``.venv/bin/python tools/compare_routing.py [--articles 150]``
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -21,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import load_articles
+from bench import articles_and_pipeline
 
 from jnews_extract import api, batch
-from jnews_extract.pipeline import load_pipeline, plan_syntax
+from jnews_extract.pipeline import plan_syntax
 from jnews_extract.schema import Extraction
 
 
@@ -59,12 +58,7 @@ def _run(texts: list[str]) -> list[dict[str, set[str]]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run both ways and print the comparison."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=150)
-    args = parser.parse_args(argv)
-    texts = load_articles(args.articles)
-    nlp = load_pipeline()
-    api.extract("準備。")
+    texts, nlp = articles_and_pipeline(argv, __doc__.split("\n\n")[0])
 
     parsed = total = 0
     for text in texts:

@@ -12,7 +12,6 @@ Usage: ``.venv/bin/python tools/time_stages.py [--articles 150]``
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections import Counter
@@ -21,12 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import load_articles
+from bench import articles_and_pipeline
 
 from jnews_extract import api
 from jnews_extract.pipeline import (
     ARTICLE_STAGES,
-    load_pipeline,
     mark_sentences,
     syntax_components,
 )
@@ -34,12 +32,7 @@ from jnews_extract.pipeline import (
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Time each step over the articles and print the table."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=150)
-    args = parser.parse_args(argv)
-    texts = load_articles(args.articles)
-    nlp = load_pipeline()
-    api.extract("準備。")
+    texts, nlp = articles_and_pipeline(argv, __doc__.split("\n\n")[0])
     seconds: Counter[str] = Counter()
 
     articles = []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -554,7 +554,7 @@ def reconcile_ner(
     doc: Doc,
     rules: dict[str, Any],
     titles: TitleLexicon,
-    abbreviations: Iterable[str] = (),
+    abbreviations: Container[str] = frozenset(),
 ) -> list[EntityMention]:
     """NER entities mapped to our labels, titles and honorifics trimmed off the end.
 
@@ -563,7 +563,6 @@ def reconcile_ner(
     are kept when Sudachi also reads the token as a proper noun (a dynasty 宋, a given
     name 彩), not a prefix or a common word (現 in 現大統領).
     """
-    one_character_abbreviations = frozenset(abbreviations)
     found: list[EntityMention] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     suffixes = sorted(titles.titles | titles.honorifics, key=len, reverse=True)
@@ -583,9 +582,7 @@ def reconcile_ner(
         if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
             continue
         if len(surface) == 1 and (
-            surface in one_character_abbreviations
-            or len(ent) != 1
-            or not ent[0].tag_.startswith(PROPER_NOUN_TAG)
+            surface in abbreviations or len(ent) != 1 or not ent[0].tag_.startswith(PROPER_NOUN_TAG)
         ):
             continue  # the NER alone tags 米 in 米の価格, 現 in 現大統領
         found.append(EntityMention(start, end, surface, label, None, "ner"))
