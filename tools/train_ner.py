@@ -33,7 +33,9 @@ sys.path.insert(0, str(REPO / "tools" / "ner"))
 import spacy  # noqa: E402
 from build_docbins import DEFAULT_OUT, NER_LABELS  # noqa: E402
 from build_docbins import main as build_docbins  # noqa: E402
+from build_pretrain_text import main as build_pretrain_text  # noqa: E402
 from evaluate_ner import evaluate, format_report  # noqa: E402
+from pretrain_tok2vec import pretrain  # noqa: E402
 from spacy.cli.train import train  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
@@ -50,6 +52,10 @@ DATASETS = {
 SHIP_DIR = REPO / "src" / "jnews_extract" / "models" / "ner"
 DEFAULT_ARCH = "own"
 DEFAULT_DATA = "gsd+stockmark"
+PRETRAIN_SOURCES = (
+    "spacy.PretrainCharacters.v1 on Wikinews (gold articles left out), GSD train and the "
+    "Stockmark training part, text only (tools/ner/build_pretrain_text.py)"
+)
 HELDOUT_RULE = "held out iff int(sha256(curid.encode()).hexdigest(), 16) % 5 == 0"
 
 
@@ -68,7 +74,24 @@ def prepare_corpus(scratch: Path, data: str) -> tuple[Path, Path]:
     return train_dir, dev_dir
 
 
-def ship(nlp: Language, arch: str, data: str, seed: int, scores: dict[str, Any]) -> None:
+def pretrained_tok2vec(scratch: Path, config: Path, seed: int) -> Path:
+    """The tok2vec weights pretrained for ``config`` (built on first use, then reused)."""
+    weights = scratch / "pretrain" / f"{config.stem}-tok2vec-seed{seed}.bin"
+    if not weights.exists():
+        text = build_pretrain_text(["--out", str(scratch)])
+        pretrain(config, text, weights, seed=seed)
+    return weights
+
+
+def ship(
+    nlp: Language,
+    arch: str,
+    config_path: Path,
+    data: str,
+    seed: int,
+    pretrained: bool,
+    scores: dict[str, Any],
+) -> None:
     """Write the trained ``ner`` component, its config and meta.json into the package.
 
     ``scores`` maps ``standalone`` (tokenizer + ner) and, once measured by ``score_shipped``,
@@ -95,9 +118,10 @@ def ship(nlp: Language, arch: str, data: str, seed: int, scores: dict[str, Any])
         },
         "spacy_version": spacy.__version__,
         "training": {
-            "config": f"tools/ner/{CONFIGS[arch].name}",
+            "config": config_path.resolve().relative_to(REPO).as_posix(),
             "data": DATASETS[data],
             "seed": seed,
+            "pretrained_tok2vec": PRETRAIN_SOURCES if pretrained else None,
             "stockmark_heldout_rule": HELDOUT_RULE,
         },
         "licence": "CC BY-SA 4.0 (derived from UD Japanese GSD NE, CC BY-SA 4.0, and the "
@@ -120,16 +144,32 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Train the jnews_extract NER.")
     parser.add_argument("--arch", choices=sorted(CONFIGS), default=DEFAULT_ARCH)
     parser.add_argument("--data", choices=sorted(DATASETS), default=DEFAULT_DATA)
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        help="an experiment's config instead of tools/ner/<arch>.cfg",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--max-steps", type=int, default=None, help="override the config")
     parser.add_argument("--scratch", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--run-dir", type=Path, default=None)
+    parser.add_argument(
+        "--pretrain",
+        action=argparse.BooleanOptionalAction,
+        default=False,
+        help="start from a tok2vec pretrained on unlabelled text (tools/ner/pretrain_tok2vec.py)",
+    )
     parser.add_argument("--no-ship", action="store_true", help="train and score only")
     parser.add_argument("--score-only", action="store_true", help="reuse a finished run")
     args = parser.parse_args(argv)
+    if args.pretrain and args.arch != "own":
+        parser.error("--pretrain needs --arch own (the listener's tok2vec is ja_ginza's, frozen)")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    config = args.config or CONFIGS[args.arch]
     args.scratch.mkdir(parents=True, exist_ok=True)
-    run_dir = args.run_dir or args.scratch / "runs" / f"{args.arch}-{args.data.replace('+', '-')}"
+    run_name = f"{args.arch}-{args.data.replace('+', '-')}{'-pretrained' if args.pretrain else ''}"
+    run_dir = args.run_dir or args.scratch / "runs" / run_name
     train_dir, dev_dir = prepare_corpus(args.scratch, args.data)
     if not args.score_only:
         overrides: dict[str, Any] = {
@@ -137,11 +177,15 @@ def main(argv: list[str] | None = None) -> None:
             "paths.dev": str(dev_dir),
             "system.seed": args.seed,
         }
+        if args.pretrain:
+            overrides["paths.init_tok2vec"] = str(
+                pretrained_tok2vec(args.scratch, config, args.seed)
+            )
         if args.max_steps is not None:
             overrides["training.max_steps"] = args.max_steps
         if run_dir.exists():
             shutil.rmtree(run_dir)
-        train(CONFIGS[args.arch], run_dir, use_gpu=-1, overrides=overrides)
+        train(config, run_dir, use_gpu=-1, overrides=overrides)
     nlp = spacy.load(run_dir / "model-best")
     labels = set(nlp.get_pipe("ner").labels)
     if labels != set(NER_LABELS):
@@ -152,9 +196,17 @@ def main(argv: list[str] | None = None) -> None:
     print("standalone (tokenizer + ner):")
     print(format_report(report))
     if not args.no_ship:
-        ship(nlp, args.arch, args.data, args.seed, {"standalone": report})
+        ship(nlp, args.arch, config, args.data, args.seed, args.pretrain, {"standalone": report})
         shipped = score_shipped()
-        ship(nlp, args.arch, args.data, args.seed, {"in_ja_ginza": shipped, "standalone": report})
+        ship(
+            nlp,
+            args.arch,
+            config,
+            args.data,
+            args.seed,
+            args.pretrain,
+            {"in_ja_ginza": shipped, "standalone": report},
+        )
         print("shipped, inside ja_ginza (replace_ginza_ner):")
         print(format_report(shipped))
 

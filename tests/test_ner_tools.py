@@ -1,0 +1,110 @@
+"""The NER training tools keep the measured sets out of what the model learns from.
+
+``tools/ner`` is not a package (it is run as scripts), so the tests put it on ``sys.path``.
+Tiny corpora are written under ``tmp_path`` in the layout of ../shared/corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from itertools import count
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tools" / "ner"))
+
+from build_docbins import is_stockmark_heldout
+from build_pretrain_text import gold_article_ids, pretrain_texts
+
+
+def _curids(held_out: bool) -> Iterator[str]:
+    return (str(n) for n in count(1) if is_stockmark_heldout(str(n)) == held_out)
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """Wikinews, GSD and Stockmark, each with one text that may be read and one that may not."""
+    (tmp_path / "wikinews").mkdir()
+    articles = [
+        {
+            "id": "wikinews-1",
+            "headline": "見出しは読んでよい記事",
+            "text": "本文は読んでよい。二文目も読んでよい。",
+        },
+        {"id": "wikinews-2", "headline": "金の記事の見出しです", "text": "金の記事の本文です。"},
+    ]
+    (tmp_path / "wikinews" / "articles.jsonl").write_text(
+        "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8"
+    )
+    (tmp_path / "ud-gsd-ne").mkdir()
+    for split, text in (("train", "GSDの訓練文です。"), ("dev", "GSDの開発文です。")):
+        records = [{"id": split, "text": text, "entities": []}]
+        (tmp_path / "ud-gsd-ne" / f"{split}.json").write_text(
+            json.dumps(records, ensure_ascii=False), encoding="utf-8"
+        )
+    (tmp_path / "stockmark-ner-wikipedia").mkdir()
+    stockmark = [
+        {"curid": next(_curids(False)), "text": "訓練側のストックマーク文。", "entities": []},
+        {"curid": next(_curids(True)), "text": "評価側のストックマーク文。", "entities": []},
+    ]
+    (tmp_path / "stockmark-ner-wikipedia" / "ner.json").write_text(
+        json.dumps(stockmark, ensure_ascii=False), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_pretraining_text_leaves_out_every_measured_set(corpus: Path) -> None:
+    texts = list(pretrain_texts(corpus, {"wikinews-2"}))
+    assert texts == [
+        "見出しは読んでよい記事",
+        "本文は読んでよい。",
+        "二文目も読んでよい。",
+        "GSDの訓練文です。",
+        "訓練側のストックマーク文。",
+    ]
+
+
+def test_gold_article_ids_are_the_projects_wikinews_gold() -> None:
+    ids = gold_article_ids()
+    assert ids, "data/gold has Wikinews gold files"
+    assert all(i.startswith("wikinews-") for i in ids)
+    assert ids == {p.stem for p in (REPO / "data" / "gold").glob("wikinews-*.json")}
+
+
+def test_pretrained_weights_load_where_spacy_train_reads_them(tmp_path: Path) -> None:
+    """``spacy train`` with ``[initialize] init_tok2vec`` = our file starts from those weights."""
+    from pretrain_tok2vec import pretrain
+    from spacy import util
+    from spacy.tokens import DocBin
+    from spacy.training.initialize import init_nlp
+
+    config = REPO / "tools" / "ner" / "own_tok2vec.cfg"
+    sentences = [
+        "東京都の知事は記者会見で新しい計画を発表した。",
+        "首相はワシントンを訪れた。",
+    ] * 10
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text(
+        "".join(json.dumps({"text": s}, ensure_ascii=False) + "\n" for s in sentences),
+        encoding="utf-8",
+    )
+    weights = pretrain(config, raw, tmp_path / "tok2vec.bin", epochs=1)
+
+    blank = util.load_model_from_config(util.load_config(config, interpolate=False))
+    doc = blank.make_doc("首相はワシントンを訪れた。")
+    doc.ents = [doc.char_span(3, 9, label="GPE")]
+    for split in ("train", "dev"):
+        DocBin(docs=[doc]).to_disk(tmp_path / f"{split}.spacy")
+    overrides = {
+        "paths.train": str(tmp_path / "train.spacy"),
+        "paths.dev": str(tmp_path / "dev.spacy"),
+        "paths.init_tok2vec": str(weights),
+    }
+    nlp = init_nlp(util.load_config(config, overrides=overrides, interpolate=False))
+    loaded = nlp.get_pipe("ner").model.get_ref("tok2vec").to_bytes()
+    assert loaded == weights.read_bytes()
+    assert json.loads(weights.with_suffix(".log.json").read_text())[0]["words"] > 0
