@@ -16,11 +16,13 @@ It is not part of ``make test``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +77,13 @@ def prepare_corpus(scratch: Path, data: str) -> tuple[Path, Path]:
 
 
 def pretrained_tok2vec(scratch: Path, config: Path, seed: int) -> Path:
-    """The tok2vec weights pretrained for ``config`` (built on first use, then reused)."""
-    weights = scratch / "pretrain" / f"{config.stem}-tok2vec-seed{seed}.bin"
+    """The tok2vec weights pretrained for ``config`` (built on first use, then reused).
+
+    The file name carries a digest of the config's text, so a changed config (another
+    attribute, another width) never picks up weights pretrained for the old one.
+    """
+    digest = hashlib.sha256(config.read_bytes()).hexdigest()[:12]
+    weights = scratch / "pretrain" / f"{config.stem}-{digest}-tok2vec-seed{seed}.bin"
     if not weights.exists():
         text = build_pretrain_text(["--out", str(scratch)])
         pretrain(config, text, weights, seed=seed)
@@ -196,17 +203,10 @@ def main(argv: list[str] | None = None) -> None:
     print("standalone (tokenizer + ner):")
     print(format_report(report))
     if not args.no_ship:
-        ship(nlp, args.arch, config, args.data, args.seed, args.pretrain, {"standalone": report})
+        ship_run = partial(ship, nlp, args.arch, config, args.data, args.seed, args.pretrain)
+        ship_run({"standalone": report})
         shipped = score_shipped()
-        ship(
-            nlp,
-            args.arch,
-            config,
-            args.data,
-            args.seed,
-            args.pretrain,
-            {"in_ja_ginza": shipped, "standalone": report},
-        )
+        ship_run({"in_ja_ginza": shipped, "standalone": report})
         print("shipped, inside ja_ginza (replace_ginza_ner):")
         print(format_report(shipped))
 

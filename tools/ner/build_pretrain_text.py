@@ -19,11 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from build_docbins import CORPUS, DEFAULT_OUT, is_stockmark_heldout
+
+from jnews_extract.pipeline import split_sentences
 
 LOG = logging.getLogger("build_pretrain_text")
 
@@ -31,8 +32,6 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "data" / "gold"
 PRETRAIN_FILE = "pretrain-text.jsonl"
 MIN_CHARS = 8
-# After a sentence end, outside nothing fancier: pretraining only needs sentence-sized pieces.
-_SENTENCE_END = re.compile(r"(?<=[。！？])")
 
 
 def gold_article_ids(gold_dir: Path = GOLD_DIR) -> set[str]:
@@ -42,11 +41,11 @@ def gold_article_ids(gold_dir: Path = GOLD_DIR) -> set[str]:
 
 
 def _pieces(text: str) -> Iterator[str]:
-    for line in text.splitlines():
-        for piece in _SENTENCE_END.split(line):
-            piece = piece.strip()
-            if len(piece) >= MIN_CHARS:
-                yield piece
+    """The sentences of ``text`` as ``extract()`` cuts them, without their trailing space."""
+    for start, end in split_sentences(text):
+        piece = text[start:end].strip()
+        if len(piece) >= MIN_CHARS:
+            yield piece
 
 
 def pretrain_texts(corpus: Path, held_out_ids: set[str]) -> Iterator[str]:
