@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,11 @@ ORIGIN_PRIORITY = {
     "ner": 4,
 }
 """Lower wins when two mentions overlap."""
+
+PROPER_NOUN_TAG = "名詞-固有名詞"
+PERSON_NAME_TAG = "名詞-固有名詞-人名"
+PREFIX_TAG = "接頭辞"
+"""Sudachi part-of-speech prefixes the rules read (``token.tag_``)."""
 
 
 def char_class(char: str) -> str:
@@ -126,13 +131,18 @@ class EntityRecognizer:
         found = find_gazetteer_mentions(doc, self.gazetteer, self._alias_lengths)
         found += find_abbreviation_mentions(doc, self.gazetteer, rules, found)
         found += find_supported_aliases(doc, self.gazetteer, self.titles, found)
-        found += attach_titles(doc, self.gazetteer, self.titles, found)
+        ner = (
+            reconcile_ner(doc, rules, self.titles, self.gazetteer.by_abbreviation)
+            if self.use_ner
+            else []
+        )
+        found += attach_titles(doc, self.gazetteer, self.titles, found, ner)
         found += find_anaphors(doc, rules)
         if self.use_ner:
             titles = [(r.start, r.end) for m in found for r in m.roles]
             ner = [
                 m
-                for m in reconcile_ner(doc, rules, self.titles, self.gazetteer.by_abbreviation)
+                for m in ner
                 if not any(m.start < end and start < m.end for start, end in titles)
             ]
             found = prefer_names_built_on_places(
@@ -351,10 +361,18 @@ def _covered(start: int, end: int, mentions: Iterable[EntityMention]) -> bool:
 def find_abbreviation_mentions(
     doc: Doc, gazetteer: Gazetteer, rules: dict[str, Any], known: list[EntityMention]
 ) -> list[EntityMention]:
-    """One GPE mention per country in abbreviation chains: 米ロ, 日米韓, 英仏独, 米大統領."""
+    """One GPE mention per country in abbreviation chains: 米ロ, 日米韓, 英仏独, 米大統領.
+
+    Sudachi's analysis vetoes a chain that is part of another word: a token read
+    as a prefix (中 in 中小, 一晩中) unless a title follows (中外相), a token after a
+    prefix (露 in 副露), and a chain whose every token is a word of its own: several
+    characters not read as their abbreviation readings (朝日 read アサヒ, not チョウ +
+    ニチ). In 英仏米蘭 the token 英仏 is read エイフツ, so 米蘭 counts too.
+    """
     abbreviations = gazetteer.by_abbreviation
     unambiguous = set(rules.get("unambiguous_abbreviations", ()))
     followers = set(rules.get("abbreviation_followers", ()))
+    readings: dict[str, list[str]] = rules.get("abbreviation_readings", {})
     titles = load_titles().titles
     found: list[EntityMention] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
@@ -392,10 +410,49 @@ def find_abbreviation_mentions(
             accept = True
         else:
             accept = after_ok
-        if accept and not preceded_by_number and not _covered(start, end, known):
+        inside_a_word = (
+            (before is not None and before.tag_.startswith(PREFIX_TAG))
+            or (
+                any(t.tag_.startswith(PREFIX_TAG) for t in tokens[index : last + 1])
+                and not (after is not None and after.text in titles)
+            )
+            or all(
+                len(t.text) > 1 and not _read_as_abbreviations(t, readings)
+                for t in tokens[index : last + 1]
+            )
+        )
+        if (
+            accept
+            and not preceded_by_number
+            and not inside_a_word
+            and not _covered(start, end, known)
+        ):
             found += _chain_mentions(text, start, end, abbreviations)
         index = last + 1
     return found
+
+
+def _read_as_abbreviations(token: Any, readings: dict[str, list[str]]) -> bool:
+    """Whether Sudachi reads ``token`` as its characters' abbreviation readings in a row
+    (日米 ニチベイ, 日中 ニッチュウ), not as a word of its own (朝日 アサヒ). A token
+    without a reading, or with a character whose readings are not listed, passes."""
+    reading = (token.morph.get("Reading") or [""])[0]
+    if not reading or any(c not in readings for c in token.text):
+        return True
+    return _reads(reading, token.text, readings)
+
+
+def _reads(reading: str, chars: str, readings: dict[str, list[str]]) -> bool:
+    if not chars:
+        return not reading
+    for option in readings[chars[0]]:
+        forms = {option}
+        if len(chars) > 1 and option[-1] in "チキクツ":
+            forms.add(option[:-1] + "ッ")  # 日中 ニッチュウ: the first reading geminates
+        for form in forms:
+            if reading.startswith(form) and _reads(reading[len(form) :], chars[1:], readings):
+                return True
+    return False
 
 
 def _abbreviation_prefix(text: str, abbreviations: dict[str, str], titles: frozenset[str]) -> int:
@@ -429,7 +486,7 @@ def _person_candidates(doc: Doc, known: list[EntityMention]) -> list[tuple[int, 
     run_start: int | None = None
     run_end = 0
     for token in doc:
-        namelike = token.tag_.startswith("名詞-固有名詞-人名") or (
+        namelike = token.tag_.startswith(PERSON_NAME_TAG) or (
             token.pos_ in {"PROPN", "NOUN"} and _is_name_token_text(token.text)
         )
         if namelike and not _covered(token.idx, token.idx + len(token.text), known):
@@ -453,14 +510,20 @@ def _longest_at(text: str, position: int, words: frozenset[str], longest: int) -
 
 
 def attach_titles(
-    doc: Doc, gazetteer: Gazetteer, titles: TitleLexicon, known: list[EntityMention]
+    doc: Doc,
+    gazetteer: Gazetteer,
+    titles: TitleLexicon,
+    known: list[EntityMention],
+    ner: Sequence[EntityMention] = (),
 ) -> list[EntityMention]:
     """Roles for known persons and new PERSON mentions for names before a title.
 
     ルビオ米国務長官 → role 国務長官 affiliated to 米; シーヤールトー外相 → PERSON
     (unknown name before a title); マイヤー氏 → PERSON. A title with no name
-    before it (上級外交官) makes no person. Returns only the new mentions; known
-    persons get their roles in place.
+    before it (上級外交官) makes no person. An unknown name needs evidence that it
+    is one (:func:`_unknown_name_start`): スタッフさん makes no person, and
+    ルネ・ガルシア・プレヴァル大統領 keeps the full name the NER found. Returns
+    only the new mentions; known persons get their roles in place.
     """
     text = doc.text
     by_span = {(m.start, m.end): m for m in known}
@@ -498,8 +561,12 @@ def attach_titles(
         if is_known:
             person = by_span[(start, end)]
         else:
-            if end - start < 2:
+            name_start = _unknown_name_start(doc, start, end, ner)
+            if name_start is None or end - name_start < 2:
                 continue
+            if name_start < start and _covered(name_start, start, known):
+                continue  # the NER's longer name runs over a mention the rules found
+            start = name_start
             person = EntityMention(start, end, text[start:end], "PERSON", None, "title")
             new.append(person)
         if title:
@@ -516,6 +583,33 @@ def attach_titles(
                 )
             )
     return new
+
+
+def _unknown_name_start(
+    doc: Doc, start: int, end: int, ner: Sequence[EntityMention]
+) -> int | None:
+    """Where the unknown name ending at ``end`` before a title starts, or None when the
+    run ``start:end`` is not taken for a name.
+
+    The NER decides first: an entity of another label over the run vetoes it (ワオ・
+    コーポレーション社長: the company's president), and a PERSON ending at ``end``
+    gives the full name (鳩山一郎元首相, where the run is only 一郎). Without the NER,
+    Sudachi must read a token of the run as a personal name, or know no vector for it
+    (an unseen foreign name, シーヤールトー); a common word (スタッフさん, ママさん) is
+    no name.
+    """
+    overlapping = [m for m in ner if m.start < end and start < m.end]
+    if any(m.label != "PERSON" and m.start <= start and end <= m.end for m in overlapping):
+        return None
+    persons = [m for m in overlapping if m.label == "PERSON"]
+    full = [m.start for m in persons if m.end == end and m.start < start]
+    if full:
+        return min(full)
+    run = doc.char_span(start, end, alignment_mode="expand")
+    tokens = list(run) if run is not None else []
+    if persons or any(t.tag_.startswith(PERSON_NAME_TAG) or t.is_oov for t in tokens):
+        return start
+    return None
 
 
 def find_anaphors(doc: Doc, rules: dict[str, Any]) -> list[EntityMention]:
@@ -591,7 +685,6 @@ def reconcile_ner(
 
 NAME_PART_JOINERS = (*NAME_SEPARATORS, " ", "　")
 """What may stand between the parts of a person's full name in running text."""
-PROPER_NOUN_TAG = "名詞-固有名詞"
 
 
 def prefer_names_built_on_places(
