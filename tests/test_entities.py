@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -39,6 +40,10 @@ LABELS = [
     ("ブッシュ米大統領はマイヤー氏を指名した。", [("米", "GPE"), ("マイヤー", "PERSON")]),
     ("欧州連合(EU)など欧州首脳は声明を出した。", [("欧州連合", "ORG"), ("EU", "ORG"), ("欧州", "LOC")]),
     ("8月に米アラスカ州で行われた会談。", [("米", "GPE"), ("アラスカ州", "GPE")]),
+    ("日中間の首脳会談が開かれた。", [("日", "GPE"), ("中", "GPE")]),     # 日中 read ニッチュウ
+    ("中外相が会見した。", [("中", "GPE")]),                                # a prefix before a title
+    ("同時に英仏米蘭の公使らに伝えた。", [("英", "GPE"), ("仏", "GPE"), ("米", "GPE"), ("蘭", "GPE")]),
+    ("ルネ・ガルシア・プレヴァル大統領から指名された。", [("ルネ・ガルシア・プレヴァル", "PERSON")]),
 ]
 NOT_ENTITIES = [
     # (sentence, surfaces that must not be entity mentions)
@@ -48,6 +53,13 @@ NOT_ENTITIES = [
     ("22日朝、会見した。", ["日", "朝"]),
     ("政府の中央委員会が開かれた。", ["中"]),
     ("ロシア外相は声明を出した。", ["外相"]),
+    ("朝日峠から登山道が延びる。", ["朝", "日"]),        # 朝日 read アサヒ, no 朝 + 日
+    ("週刊朝日が売れた。", ["朝", "日"]),
+    ("多くは中小メーカーによるものだ。", ["中"]),       # 中 read as a prefix
+    ("一晩中太鼓の音を聞いた。", ["中"]),
+    ("副露もしくは暗槓を行う。", ["露"]),               # after the prefix 副
+    ("スタッフさんが丁寧に教えてくれた。", ["スタッフ"]),  # a common word before さん
+    ("ママさん1人で頑張っている。", ["ママ"]),
 ]
 # fmt: on
 
@@ -213,7 +225,7 @@ def test_short_surnames_need_a_title(
 
 def test_names_built_on_places_replace_the_places() -> None:
     from jnews_extract.annotations import EntityMention
-    from jnews_extract.entities import prefer_names_built_on_places
+    from jnews_extract.entities import prefer_longer_names
 
     rules = [
         EntityMention(0, 2, "東京", "GPE", "city:tokyo"),
@@ -223,7 +235,7 @@ def test_names_built_on_places_replace_the_places() -> None:
         EntityMention(0, 6, "東京株式市場", "ORG", None, "ner"),
         EntityMention(10, 16, "プーチン政権", "ORG", None, "ner"),
     ]
-    kept = prefer_names_built_on_places(rules, ner)
+    kept = prefer_longer_names(rules, ner)
     spans = {(m.start, m.end, m.label, m.origin) for m in kept}
     assert (0, 6, "ORG", "compound") in spans
     assert (0, 2, "GPE", "gazetteer") not in spans
@@ -258,7 +270,7 @@ def test_which_names_built_on_places_win(
     span: str, label: str, place: str, key: str, wins: bool
 ) -> None:
     from jnews_extract.annotations import EntityMention
-    from jnews_extract.entities import load_entity_rules, prefer_names_built_on_places
+    from jnews_extract.entities import load_entity_rules, prefer_longer_names
 
     start = span.index(place)
     rules = [EntityMention(start, start + len(place), place, "GPE", key)]
@@ -266,11 +278,92 @@ def test_which_names_built_on_places_win(
     entity_rules = load_entity_rules()
     kept = {
         (m.start, m.end)
-        for m in prefer_names_built_on_places(
+        for m in prefer_longer_names(
             rules, ner, entity_rules["words_after_a_place"], entity_rules["polity_suffixes"]
         )
     }
     assert ((start, start + len(place)) not in kept) is wins
+
+
+def _mention(text: str, surface: str, label: str, origin: str, start: int = -1) -> Any:
+    from jnews_extract.annotations import EntityMention
+
+    begin = text.index(surface) if start < 0 else start
+    return EntityMention(begin, begin + len(surface), surface, label, None, origin)
+
+
+# fmt: off
+NESTED_NAMES = [
+    # (NER span, its label, rule mentions inside it as (surface, label, origin), does the span win?)
+    ("産経新聞グループ", "ORG", [("産経新聞", "ORG", "gazetteer")], True),
+    ("国会議事堂", "FAC", [("国会", "ORG", "gazetteer")], True),
+    ("国連軍", "ORG", [("国連", "ORG", "gazetteer")], False),              # 軍 is generic
+    ("SPD・緑の党連合", "ORG", [("SPD", "ORG", "gazetteer")], False),      # a list of names
+    ("レンクィスト前連邦最高裁", "ORG", [("連邦最高裁", "ORG", "gazetteer")], False),
+    ("WTO香港閣僚会議", "ORG", [("WTO", "ORG", "gazetteer"), ("香港", "GPE", "gazetteer")], False),
+    ("第48回衆議院議員総選挙", "EVENT", [("衆議院", "ORG", "gazetteer")], True),
+    ("2005年衆院選", "EVENT", [("衆院", "ORG", "gazetteer")], False),     # a year before: a time
+    ("日露戦争", "EVENT", [("日", "GPE", "abbreviation"), ("露", "GPE", "abbreviation")], True),
+    ("米中貿易戦争", "EVENT", [("米", "GPE", "abbreviation"), ("中", "GPE", "abbreviation")], False),
+    ("第三次小泉内閣", "EVENT", [("小泉", "PERSON", "gazetteer")], False),  # a cabinet, not an event
+    ("鳩山一郎", "PERSON", [("鳩山", "PERSON", "gazetteer")], True),
+    ("ジョージ・ウォーカー・ブッシュ", "PERSON", [("ブッシュ", "PERSON", "gazetteer")], True),
+    ("プーチン政権", "ORG", [("プーチン", "PERSON", "gazetteer")], False),  # 政権 is no name
+    ("トランプ・プーチン", "PERSON", [("トランプ", "PERSON", "gazetteer"), ("プーチン", "PERSON", "gazetteer")], False),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("span", "label", "inside", "wins"), NESTED_NAMES, ids=[c[0] for c in NESTED_NAMES]
+)
+def test_which_longer_names_replace_nested_rule_mentions(
+    span: str, label: str, inside: list[tuple[str, str, str]], wins: bool
+) -> None:
+    from jnews_extract.entities import load_entity_rules, prefer_longer_names
+
+    rules = [_mention(span, surface, lab, origin) for surface, lab, origin in inside]
+    ner = [_mention(span, span, label, "ner")]
+    entity_rules = load_entity_rules()
+    kept = prefer_longer_names(
+        rules,
+        ner,
+        entity_rules["words_after_a_place"],
+        entity_rules["polity_suffixes"],
+        entity_rules["named_event_suffixes"],
+    )
+    spans = {(m.start, m.end) for m in kept}
+    for rule in rules:
+        assert ((rule.start, rule.end) not in spans) is wins, (span, rule.text, spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "person"),
+    [
+        ("スタッフさんが来た。", [], None),  # a common word: no evidence
+        ("スタッフさんが来た。", [("スタッフ", "PERSON")], "スタッフ"),  # the NER reads a name
+        ("シーヤールトー外相は述べた。", [], "シーヤールトー"),  # no vector: an unseen name
+        ("ワオ・コーポレーション社長の話。", [], "ワオ・コーポレーション"),
+        ("ワオ・コーポレーション社長の話。", [("ワオ・コーポレーション", "ORG")], None),  # vetoed
+        ("竹本良氏も出演した。", [("竹本良", "PERSON")], "竹本良"),  # the NER's full name
+    ],
+)
+def test_an_unknown_name_before_a_title_needs_evidence(
+    text: str, ner: list[tuple[str, str]], person: str | None, nlp: Language
+) -> None:
+    from jnews_extract.entities import attach_titles
+
+    doc = nlp.make_doc(text)
+    entity = nlp.get_pipe("jnews_entities")
+    found = attach_titles(
+        doc,
+        entity.gazetteer,
+        entity.titles,
+        [],
+        [_mention(text, surface, label, "ner") for surface, label in ner],
+    )
+    persons = [m.text for m in found if m.label == "PERSON"]
+    assert persons == ([person] if person else []), (text, persons)
 
 
 def test_one_character_ner_names_need_a_proper_noun_token(nlp: Language) -> None:

@@ -20,6 +20,7 @@ Matching is on characters because Sudachi's mode C joins affixes into tokens
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Container, Iterable, Sequence
 from pathlib import Path
@@ -141,12 +142,14 @@ class EntityRecognizer:
         if self.use_ner:
             titles = [(r.start, r.end) for m in found for r in m.roles]
             ner = [
-                m
-                for m in ner
-                if not any(m.start < end and start < m.end for start, end in titles)
+                m for m in ner if not any(m.start < end and start < m.end for start, end in titles)
             ]
-            found = prefer_names_built_on_places(
-                found, ner, rules["words_after_a_place"], rules["polity_suffixes"]
+            found = prefer_longer_names(
+                found,
+                ner,
+                rules["words_after_a_place"],
+                rules["polity_suffixes"],
+                rules["named_event_suffixes"],
             )
         return resolve_overlaps(found)
 
@@ -585,9 +588,7 @@ def attach_titles(
     return new
 
 
-def _unknown_name_start(
-    doc: Doc, start: int, end: int, ner: Sequence[EntityMention]
-) -> int | None:
+def _unknown_name_start(doc: Doc, start: int, end: int, ner: Sequence[EntityMention]) -> int | None:
     """Where the unknown name ending at ``end`` before a title starts, or None when the
     run ``start:end`` is not taken for a name.
 
@@ -687,48 +688,116 @@ NAME_PART_JOINERS = (*NAME_SEPARATORS, " ", "　")
 """What may stand between the parts of a person's full name in running text."""
 
 
-def prefer_names_built_on_places(
+def prefer_longer_names(
     rules: list[EntityMention],
     ner: list[EntityMention],
     words_after_a_place: Iterable[str] = (),
     polity_suffixes: Iterable[str] = (),
+    named_event_suffixes: Iterable[str] = (),
 ) -> list[EntityMention]:
-    """Rule mentions plus NER mentions, where a longer name the NER found that is built
-    on place names replaces the places inside it.
+    """Rule mentions plus NER mentions, where a longer name the NER found replaces the
+    rule mentions nested inside it (guidelines §2.2: a name nested inside a longer name
+    is not a separate mention).
 
-    The NER span must strictly contain only gazetteer place names (GPE/LOC) and add
-    letters or digits of its own (not only a middle dot or a bracket). What it adds must
-    not be, or end with, one of ``words_after_a_place`` (ロシア軍, 韓国政府, ウクライナ東部,
-    パリ市中央部: a place and a generic word). Then, by the NER label:
+    The NER span must strictly contain the rule mentions and add letters or digits of
+    its own (not only a middle dot or a bracket). What it adds must not be, or end
+    with, one of ``words_after_a_place`` (ロシア軍, 韓国政府, ウクライナ東部, パリ市中央部,
+    国連軍: a name and a generic word). Then, by what is inside and the NER label:
 
-    - ORG, FAC, EVENT, NORP: the span wins (東京株式市場, 広島県議会, 新宿駅, 仙台藩);
-    - GPE, LOC: only when it adds one of ``polity_suffixes`` (モンゴル帝国); a city after
-      its prefecture (宮城県栗原市, 東京都九段) stays two places and a descriptor
-      (オーストラリア西海岸) stays out, as the annotation guidelines say;
-    - PERSON: only when a city is the last part of a full name (ウォルター・ローリー,
-      リカルド・ラゴス), not a country (ムセヴェニ・ウガンダ) or a word's start (トリノ大学).
+    - gazetteer places (GPE/LOC) inside:
+      - ORG, FAC, EVENT, NORP: the span wins (東京株式市場, 広島県議会, 新宿駅, 仙台藩);
+      - GPE, LOC: only when it adds one of ``polity_suffixes`` (モンゴル帝国); a city after
+        its prefecture (宮城県栗原市, 東京都九段) stays two places and a descriptor
+        (オーストラリア西海岸) stays out, as the annotation guidelines say;
+      - PERSON: only when a city is the last part of a full name (ウォルター・ローリー,
+        リカルド・ラゴス), not a country (ムセヴェニ・ウガンダ) or a word's start (トリノ大学);
+    - one gazetteer organisation at the start of an ORG or FAC that extends its name:
+      the span wins (産経新聞グループ, 朝日新聞デジタル, 国会議事堂); not a list of names
+      (SPD・緑の党連合) nor a name after something else (…前連邦最高裁);
+    - gazetteer places and organisations and country abbreviations inside a *named*
+      EVENT (no persons: 第三次小泉内閣 is a cabinet): one with a year
+      or ordinal inside its name (第48回衆議院議員総選挙, not 2005年衆院選), or an
+      abbreviation chain and one of ``named_event_suffixes`` (日露戦争, 独ソ戦);
+    - one gazetteer person inside a PERSON that adds name parts before or after it:
+      the full name wins (鳩山一郎 over the surname 鳩山).
 
-    Persons, titles and country-abbreviation chains (米中対立 → 米 + 中) inside a span
-    keep the rule reading.
+    Persons inside other labels (プーチン政権, ブッシュ政権), titles, and country
+    abbreviations elsewhere (米中対立 → 米 + 中) keep the rule reading.
     """
     generic = frozenset(words_after_a_place)
     polities = frozenset(polity_suffixes)
+    event_suffixes = frozenset(named_event_suffixes)
     replaced: set[int] = set()
     kept_ner: list[EntityMention] = []
     for candidate in ner:
         inside = [
             i for i, m in enumerate(rules) if m.start < candidate.end and candidate.start < m.end
         ]
-        places = [rules[i] for i in inside]
-        if (
-            inside
-            and all(m.label in {"GPE", "LOC"} and m.origin == "gazetteer" for m in places)
-            and _is_one_name(candidate, places, generic, polities)
-        ):
+        nested = [rules[i] for i in inside]
+        if inside and _replaces_nested(candidate, nested, generic, polities, event_suffixes):
             replaced.update(inside)
             candidate.origin = "compound"
         kept_ner.append(candidate)
     return [m for i, m in enumerate(rules) if i not in replaced] + kept_ner
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+LIST_OR_SENTENCE_MARKS = frozenset("・、。,，―—「」『』()（）")
+ORDINAL_IN_NAME = re.compile(
+    r"第[0-9０-９一二三四五六七八九十百千〇]+[回次期]"  # 第48回, 第三次
+    r"|[^0-9０-９][0-9０-９]"  # a digit after the start: 選手権2010
+)
+"""A year or ordinal inside a name: 第48回, 第三次, 選手権2010; not a year before it
+(2005年衆院選: the guidelines make that a time of a descriptive phrase)."""
+
+
+def _replaces_nested(
+    candidate: EntityMention,
+    nested: list[EntityMention],
+    generic: frozenset[str],
+    polities: frozenset[str],
+    event_suffixes: frozenset[str],
+) -> bool:
+    """Whether the NER ``candidate`` replaces the rule mentions ``nested`` in it."""
+    origins = {m.origin for m in nested}
+    labels = {m.label for m in nested}
+    if origins == {"gazetteer"} and labels <= PLACE_LABELS:
+        return _is_one_name(candidate, nested, generic, polities)
+    added = _added_characters(candidate, nested)
+    if added is None or not any(unicodedata.category(c)[0] in "LN" for c in added):
+        return False
+    if candidate.label == "PERSON":
+        person = nested[0]
+        return (
+            len(nested) == 1
+            and person.label == "PERSON"
+            and person.origin == "gazetteer"
+            and (person.start == candidate.start or person.end == candidate.end)
+            and all(char_class(c) in {"kanji", "katakana"} or c in NAME_PART_JOINERS for c in added)
+        )
+    if any(c in LIST_OR_SENTENCE_MARKS for c in candidate.text):
+        return False  # SPD・緑の党連合 lists two names; 大勝―第44回… runs over a headline
+    if candidate.label in {"ORG", "FAC"}:
+        head = nested[0]
+        return (
+            len(nested) == 1
+            and head.origin == "gazetteer"
+            and head.label == "ORG"
+            and head.start == candidate.start
+            and _adds_a_name(added, generic)
+        )
+    if candidate.label == "EVENT" and origins <= {"gazetteer", "abbreviation"}:
+        if "PERSON" in labels:
+            return False  # 第三次小泉内閣 is a cabinet the NER took for an event
+        if ORDINAL_IN_NAME.search(candidate.text):
+            return True
+        chain_first = origins == {"abbreviation"} and nested[0].start == candidate.start
+        return chain_first and added in event_suffixes
+    return False
+
+
+def _adds_a_name(added: str, generic: frozenset[str]) -> bool:
+    return added not in generic and not any(len(w) >= 2 and added.endswith(w) for w in generic)
 
 
 def _is_one_name(
@@ -741,7 +810,7 @@ def _is_one_name(
     added = _added_characters(candidate, places)
     if added is None or not any(unicodedata.category(c)[0] in "LN" for c in added):
         return False
-    if added in generic or any(len(w) >= 2 and added.endswith(w) for w in generic):
+    if not _adds_a_name(added, generic):
         return False
     if candidate.label in {"GPE", "LOC"}:
         return added in polities
