@@ -151,6 +151,7 @@ class EntityRecognizer:
                 rules["polity_suffixes"],
                 rules["named_event_suffixes"],
             )
+        found = drop_places_naming_something_else(doc, found, rules["words_that_unmake_a_place"])
         return resolve_overlaps(found)
 
     def set_annotations(self, doc: Doc, mentions: list[EntityMention]) -> None:
@@ -840,6 +841,23 @@ def _added_characters(candidate: EntityMention, inside: list[EntityMention]) -> 
         for position, char in enumerate(candidate.text, start=candidate.start)
         if position not in covered
     )
+
+
+def drop_places_naming_something_else(
+    doc: Doc, mentions: list[EntityMention], words_that_unmake_a_place: Iterable[str]
+) -> list[EntityMention]:
+    """``mentions`` without the places directly followed by one of
+    ``words_that_unmake_a_place`` ending a word: a time zone (日本時間) or a language
+    (ロシア語) is named after a place without referring to it (guidelines §2.2)."""
+    text = doc.text
+    _, token_ends = _token_bounds(doc)
+    words = tuple(words_that_unmake_a_place)
+    return [
+        m
+        for m in mentions
+        if m.label not in PLACE_LABELS
+        or not any(text.startswith(w, m.end) and m.end + len(w) in token_ends for w in words)
+    ]
 
 
 def resolve_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
