@@ -257,7 +257,9 @@ NAMES_ON_PLACES = [
     ("韓国政府", "ORG", "韓国", "country:KOR", False),
     ("ウクライナ東部", "LOC", "ウクライナ", "country:UKR", False),
     ("パリ市中央部", "GPE", "パリ", "city:x", False),       # ends with a generic word
-    ("宮城県栗原市", "GPE", "宮城県", "region:x", False),   # prefecture and city: two places
+    ("宮城県栗原市", "GPE", "宮城県", "pref:x", True),      # an address: one mention, the city
+    ("東京都九段", "GPE", "東京都", "pref:x", False),       # 九段 is a district: two places
+    ("栗原市場", "GPE", "栗原", "city:x", False),           # no prefecture before the city
     ("オーストラリア西海岸", "GPE", "オーストラリア", "country:AUS", False),
     ("ドイツ「", "ORG", "ドイツ", "country:DEU", False),    # a bracket is no part of a name
     ("トリノ大学", "PERSON", "トリノ", "city:x", False),    # a person's name has whole parts
@@ -274,18 +276,13 @@ def test_which_names_built_on_places_win(
     span: str, label: str, place: str, key: str, wins: bool
 ) -> None:
     from jnews_extract.annotations import EntityMention
-    from jnews_extract.entities import load_entity_rules, prefer_longer_names
+    from jnews_extract.entities import NestingRules, load_entity_rules, prefer_longer_names
 
     start = span.index(place)
     rules = [EntityMention(start, start + len(place), place, "GPE", key)]
     ner = [EntityMention(0, len(span), span, label, None, "ner")]
-    entity_rules = load_entity_rules()
-    kept = {
-        (m.start, m.end)
-        for m in prefer_longer_names(
-            rules, ner, entity_rules["words_after_a_place"], entity_rules["polity_suffixes"]
-        )
-    }
+    nesting = NestingRules.from_rules(load_entity_rules())
+    kept = {(m.start, m.end) for m in prefer_longer_names(rules, ner, nesting)}
     assert ((start, start + len(place)) not in kept) is wins
 
 
@@ -324,18 +321,11 @@ NESTED_NAMES = [
 def test_which_longer_names_replace_nested_rule_mentions(
     span: str, label: str, inside: list[tuple[str, str, str]], wins: bool
 ) -> None:
-    from jnews_extract.entities import load_entity_rules, prefer_longer_names
+    from jnews_extract.entities import NestingRules, load_entity_rules, prefer_longer_names
 
     rules = [_mention(span, surface, lab, origin) for surface, lab, origin in inside]
     ner = [_mention(span, span, label, "ner")]
-    entity_rules = load_entity_rules()
-    kept = prefer_longer_names(
-        rules,
-        ner,
-        entity_rules["words_after_a_place"],
-        entity_rules["polity_suffixes"],
-        entity_rules["named_event_suffixes"],
-    )
+    kept = prefer_longer_names(rules, ner, NestingRules.from_rules(load_entity_rules()))
     spans = {(m.start, m.end) for m in kept}
     for rule in rules:
         assert ((rule.start, rule.end) not in spans) is wins, (span, rule.text, spans)
@@ -368,6 +358,12 @@ def test_an_unknown_name_before_a_title_needs_evidence(
     )
     persons = [m.text for m in found if m.label == "PERSON"]
     assert persons == ([person] if person else []), (text, persons)
+
+
+def test_an_address_is_one_mention_linked_to_its_municipality(nlp: Language) -> None:
+    doc = nlp("宮城県石巻市で地震があった。")
+    places = [(m.text, m.label, m.key) for m in doc._.jnews_entities]
+    assert places == [("宮城県石巻市", "GPE", "city:2112576")], places
 
 
 def test_one_character_ner_names_need_a_proper_noun_token(nlp: Language) -> None:

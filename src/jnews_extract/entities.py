@@ -22,7 +22,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -145,11 +146,7 @@ class EntityRecognizer:
                 m for m in ner if not any(m.start < end and start < m.end for start, end in titles)
             ]
             found = prefer_longer_names(
-                found,
-                ner,
-                rules["words_after_a_place"],
-                rules["polity_suffixes"],
-                rules["named_event_suffixes"],
+                found, ner, NestingRules.from_rules(rules, self.gazetteer.by_alias)
             )
         found = drop_places_naming_something_else(doc, found, rules["words_that_unmake_a_place"])
         return resolve_overlaps(found)
@@ -689,12 +686,40 @@ NAME_PART_JOINERS = (*NAME_SEPARATORS, " ", "　")
 """What may stand between the parts of a person's full name in running text."""
 
 
+@dataclass(frozen=True)
+class NestingRules:
+    """What decides whether a longer NER name replaces the rule mentions inside it
+    (:func:`prefer_longer_names`); the word lists come from ``rules.json``."""
+
+    generic: frozenset[str] = frozenset()
+    """``words_after_a_place``: a name and one of these is no new name (ロシア軍)."""
+    polities: frozenset[str] = frozenset()
+    """``polity_suffixes``: a place and one of these is a new place (モンゴル帝国)."""
+    event_suffixes: frozenset[str] = frozenset()
+    """``named_event_suffixes``: an abbreviation chain and one of these names an event."""
+    municipalities: tuple[str, ...] = ()
+    """``municipality_suffixes``: how the name of a city, ward, town or village ends."""
+    aliases: Mapping[str, list[str]] = field(default_factory=dict)
+    """Gazetteer alias → keys, to link the municipality of an address."""
+
+    @classmethod
+    def from_rules(
+        cls, rules: Mapping[str, Any], aliases: Mapping[str, list[str]] | None = None
+    ) -> NestingRules:
+        """The lists of ``rules.json`` (:func:`load_entity_rules`) and gazetteer aliases."""
+        return cls(
+            generic=frozenset(rules["words_after_a_place"]),
+            polities=frozenset(rules["polity_suffixes"]),
+            event_suffixes=frozenset(rules["named_event_suffixes"]),
+            municipalities=tuple(rules["municipality_suffixes"]),
+            aliases=aliases or {},
+        )
+
+
 def prefer_longer_names(
     rules: list[EntityMention],
     ner: list[EntityMention],
-    words_after_a_place: Iterable[str] = (),
-    polity_suffixes: Iterable[str] = (),
-    named_event_suffixes: Iterable[str] = (),
+    nesting: NestingRules = NestingRules(),
 ) -> list[EntityMention]:
     """Rule mentions plus NER mentions, where a longer name the NER found replaces the
     rule mentions nested inside it (guidelines §2.2: a name nested inside a longer name
@@ -702,14 +727,17 @@ def prefer_longer_names(
 
     The NER span must strictly contain the rule mentions and add letters or digits of
     its own (not only a middle dot or a bracket). What it adds must not be, or end
-    with, one of ``words_after_a_place`` (ロシア軍, 韓国政府, ウクライナ東部, パリ市中央部,
+    with, a generic word of ``nesting`` (ロシア軍, 韓国政府, ウクライナ東部, パリ市中央部,
     国連軍: a name and a generic word). Then, by what is inside and the NER label:
 
+    - an address: a GPE of gazetteer countries, states or prefectures and then a
+      municipality in them (宮城県石巻市, 東京都千代田区, フロリダ州オーランド) is one
+      mention of the municipality, linked to it when the gazetteer knows it;
     - gazetteer places (GPE/LOC) inside:
       - ORG, FAC, EVENT, NORP: the span wins (東京株式市場, 広島県議会, 新宿駅, 仙台藩);
-      - GPE, LOC: only when it adds one of ``polity_suffixes`` (モンゴル帝国); a city after
-        its prefecture (宮城県栗原市, 東京都九段) stays two places and a descriptor
-        (オーストラリア西海岸) stays out, as the annotation guidelines say;
+      - GPE, LOC: only when it adds a polity suffix (モンゴル帝国); a place and a
+        district (東京都九段) stays two places and a descriptor (オーストラリア西海岸)
+        stays out, as the annotation guidelines say;
       - PERSON: only when a city is the last part of a full name (ウォルター・ローリー,
         リカルド・ラゴス), not a country (ムセヴェニ・ウガンダ) or a word's start (トリノ大学);
     - one gazetteer organisation at the start of an ORG or FAC that extends its name:
@@ -718,16 +746,13 @@ def prefer_longer_names(
     - gazetteer places and organisations and country abbreviations inside a *named*
       EVENT (no persons: 第三次小泉内閣 is a cabinet): one with a year
       or ordinal inside its name (第48回衆議院議員総選挙, not 2005年衆院選), or an
-      abbreviation chain and one of ``named_event_suffixes`` (日露戦争, 独ソ戦);
+      abbreviation chain and a named-event suffix (日露戦争, 日中戦争);
     - one gazetteer person inside a PERSON that adds name parts before or after it:
       the full name wins (鳩山一郎 over the surname 鳩山).
 
     Persons inside other labels (プーチン政権, ブッシュ政権), titles, and country
     abbreviations elsewhere (米中対立 → 米 + 中) keep the rule reading.
     """
-    generic = frozenset(words_after_a_place)
-    polities = frozenset(polity_suffixes)
-    event_suffixes = frozenset(named_event_suffixes)
     replaced: set[int] = set()
     kept_ner: list[EntityMention] = []
     for candidate in ner:
@@ -735,7 +760,7 @@ def prefer_longer_names(
             i for i, m in enumerate(rules) if m.start < candidate.end and candidate.start < m.end
         ]
         nested = [rules[i] for i in inside]
-        if inside and _replaces_nested(candidate, nested, generic, polities, event_suffixes):
+        if inside and _replaces_nested(candidate, nested, nesting):
             replaced.update(inside)
             candidate.origin = "compound"
         kept_ner.append(candidate)
@@ -753,17 +778,24 @@ ORDINAL_IN_NAME = re.compile(
 
 
 def _replaces_nested(
-    candidate: EntityMention,
-    nested: list[EntityMention],
-    generic: frozenset[str],
-    polities: frozenset[str],
-    event_suffixes: frozenset[str],
+    candidate: EntityMention, nested: list[EntityMention], nesting: NestingRules
 ) -> bool:
     """Whether the NER ``candidate`` replaces the rule mentions ``nested`` in it."""
+    generic = nesting.generic
     origins = {m.origin for m in nested}
     labels = {m.label for m in nested}
+    municipality = (
+        _address_municipality(candidate, nested, nesting.municipalities)
+        if candidate.label == "GPE"
+        else None
+    )
+    if municipality is not None:
+        city = candidate.text[municipality - candidate.start :]
+        keys = [k for k in nesting.aliases.get(city, ()) if k.startswith("city:")]
+        candidate.key = keys[0] if len(keys) == 1 else None
+        return True
     if origins == {"gazetteer"} and labels <= PLACE_LABELS:
-        return _is_one_name(candidate, nested, generic, polities)
+        return _is_one_name(candidate, nested, generic, nesting.polities)
     added = _added_characters(candidate, nested)
     if added is None or not any(unicodedata.category(c)[0] in "LN" for c in added):
         return False
@@ -793,8 +825,42 @@ def _replaces_nested(
         if ORDINAL_IN_NAME.search(candidate.text):
             return True
         chain_first = origins == {"abbreviation"} and nested[0].start == candidate.start
-        return chain_first and added in event_suffixes
+        return chain_first and added in nesting.event_suffixes
     return False
+
+
+LARGER_UNITS = ("country:", "region:", "pref:")
+"""Gazetteer key prefixes of the units an address names before its municipality."""
+
+
+def _address_municipality(
+    candidate: EntityMention, places: list[EntityMention], municipalities: tuple[str, ...]
+) -> int | None:
+    """Where the municipality starts when ``candidate`` is an address: gazetteer
+    countries, states or prefectures in a row at its start, then the name of a
+    municipality in them, which is a gazetteer city or ends with one of
+    ``municipalities`` (宮城県石巻市, 東京都千代田区, フロリダ州オーランド). None otherwise
+    (東京都九段: 九段 is a district, not a municipality)."""
+    if any(m.origin != "gazetteer" for m in places):
+        return None
+    position = candidate.start
+    for place in places:
+        if place.start != position:
+            return None
+        position = place.end
+    if position == candidate.end:  # the municipality is the last place, a gazetteer city
+        *larger, last = places
+        if not (last.key or "").startswith("city:"):
+            return None
+        position = last.start
+    else:
+        larger = places
+        rest = candidate.text[position - candidate.start :]
+        if len(rest) < 2 or not rest.endswith(municipalities):
+            return None
+    if not larger or not all((m.key or "").startswith(LARGER_UNITS) for m in larger):
+        return None
+    return position
 
 
 def _adds_a_name(added: str, generic: frozenset[str]) -> bool:
