@@ -90,6 +90,7 @@ class EntityRecognizer:
         self.use_ner = use_ner
         self._gazetteer: Gazetteer | None = None
         self._alias_lengths: list[int] = []
+        self._nesting: NestingRules | None = None
         register_extensions()
 
     # -- knowledge --------------------------------------------------------------------------
@@ -104,6 +105,7 @@ class EntityRecognizer:
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Use ``gazetteer`` for matching (replaces the bundled one)."""
         self._gazetteer = gazetteer
+        self._nesting = None  # rebuilt with the new aliases on first use
         self._alias_lengths = sorted(
             {len(alias) for alias in gazetteer.by_alias if len(alias) >= 2}, reverse=True
         )
@@ -145,9 +147,9 @@ class EntityRecognizer:
             ner = [
                 m for m in ner if not any(m.start < end and start < m.end for start, end in titles)
             ]
-            found = prefer_longer_names(
-                found, ner, NestingRules.from_rules(rules, self.gazetteer.by_alias)
-            )
+            if self._nesting is None:
+                self._nesting = NestingRules.from_rules(rules, self.gazetteer.by_alias)
+            found = prefer_longer_names(found, ner, self._nesting)
         found = drop_places_naming_something_else(doc, found, rules["words_that_unmake_a_place"])
         return resolve_overlaps(found)
 
