@@ -501,6 +501,27 @@ def test_gsd_loader_keeps_seven_labels(tmp_path: Path) -> None:
     assert load_gsd_dev(tmp_path / "dev.json").examples[0].spans == {G("GPE", 2, 4)}
 
 
+def test_gsd_train_items_without_ids_are_numbered(tmp_path: Path) -> None:
+    items = [{"text": "東京で", "entities": [{"start": 0, "end": 2, "type": "GPE", "surface": "東京"}]},
+             {"text": "雨", "entities": []}]  # fmt: skip
+    (tmp_path / "train.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    dataset = load_gsd_dev(tmp_path / "train.json")
+    assert dataset.name == "gsd-train"
+    assert [e.id for e in dataset.examples] == ["train-0", "train-1"]
+
+
+def test_stockmark_training_part_is_the_rest_of_the_held_out_fifth(tmp_path: Path) -> None:
+    items = [{"curid": c, "text": "あ", "entities": []} for c in ("222355", "3572156", "159982")]
+    (tmp_path / "ner.json").write_text(json.dumps(items), encoding="utf-8")
+    held = load_stockmark(tmp_path / "ner.json")
+    training = load_stockmark(tmp_path / "ner.json", heldout_only=False, training_only=True)
+    assert [e.id.split("#")[0] for e in held.examples] == ["222355"]
+    assert [e.id.split("#")[0] for e in training.examples] == ["3572156", "159982"]
+    assert training.name == "stockmark-train"
+    with pytest.raises(ValueError):
+        load_stockmark(tmp_path / "ner.json", training_only=True)
+
+
 def test_stockmark_mapping_covers_every_type() -> None:
     assert set(STOCKMARK_LABELS) == {
         "人名", "法人名", "政治的組織名", "その他の組織名", "地名", "施設名", "製品名", "イベント名"

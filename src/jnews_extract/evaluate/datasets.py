@@ -128,20 +128,25 @@ def corpus_dir() -> Path:
 
 
 def load_gsd_dev(path: str | Path | None = None, *, limit: int | None = None) -> FlatDataset:
-    """UD Japanese GSD NE dev sentences with their PERSON … EVENT spans."""
+    """UD Japanese GSD NE dev sentences with their PERSON … EVENT spans.
+
+    ``path`` may name the train split instead, whose items carry no ``id``: they are
+    numbered ``train-0``, ``train-1`` … in file order (the dataset is then ``gsd-train``).
+    """
     file = Path(path) if path else corpus_dir() / "ud-gsd-ne" / "dev.json"
     examples = []
-    for item in islice(_read_json_list(file), limit):
+    for index, item in enumerate(islice(_read_json_list(file), limit)):
+        example_id = str(item.get("id") or f"{file.stem}-{index}")
         spans = _checked_spans(
             file,
-            item["id"],
+            example_id,
             item["text"],
             ((e["type"], e["start"], e["end"], e["surface"]) for e in item["entities"]),
             {label: label for label in SEVEN_LABELS},
         )
-        examples.append(FlatExample(item["id"], item["text"], spans))
+        examples.append(FlatExample(example_id, item["text"], spans))
     return FlatDataset(
-        name="gsd-dev",
+        name="gsd-dev" if file.stem == "dev" else f"gsd-{file.stem}",
         path=file,
         examples=examples,
         prediction_labels={label: label for label in SEVEN_LABELS},
@@ -163,17 +168,25 @@ STOCKMARK_HELDOUT_RULE = "held out iff int(sha256(curid.encode()).hexdigest(), 1
 
 
 def load_stockmark(
-    path: str | Path | None = None, *, limit: int | None = None, heldout_only: bool = True
+    path: str | Path | None = None,
+    *,
+    limit: int | None = None,
+    heldout_only: bool = True,
+    training_only: bool = False,
 ) -> FlatDataset:
     """Stockmark Wikipedia NER sentences with spans mapped by :data:`STOCKMARK_LABELS`.
 
-    ``heldout_only`` (default) keeps the evaluation fifth (:func:`is_stockmark_heldout`).
+    ``heldout_only`` (default) keeps the evaluation fifth (:func:`is_stockmark_heldout`);
+    ``training_only`` keeps the other four fifths, the own NER's training part.
     """
+    if heldout_only and training_only:
+        raise ValueError("heldout_only and training_only exclude each other")
     file = Path(path) if path else corpus_dir() / "stockmark-ner-wikipedia" / "ner.json"
     items = [
         item
         for item in _read_json_list(file)
-        if not heldout_only or is_stockmark_heldout(str(item["curid"]))
+        if (not heldout_only or is_stockmark_heldout(str(item["curid"])))
+        and not (training_only and is_stockmark_heldout(str(item["curid"])))
     ]
     examples = []
     for index, item in enumerate(islice(items, limit)):
@@ -196,13 +209,19 @@ def load_stockmark(
         "PRODUCT": "PRODUCT",
     }
     return FlatDataset(
-        name="stockmark" if heldout_only else "stockmark-all",
+        name=_stockmark_name(heldout_only, training_only),
         path=file,
         examples=examples,
         prediction_labels=prediction_labels,
         micro_labels=("PERSON", PLACE, "ORG", "FAC", "EVENT"),
         core_labels=("PERSON", PLACE, "ORG"),
     )
+
+
+def _stockmark_name(heldout_only: bool, training_only: bool) -> str:
+    if heldout_only:
+        return "stockmark"
+    return "stockmark-train" if training_only else "stockmark-all"
 
 
 def load_flat_dataset(
