@@ -761,8 +761,17 @@ def prefer_longer_names(
         inside = [
             i for i, m in enumerate(rules) if m.start < candidate.end and candidate.start < m.end
         ]
-        nested = [rules[i] for i in inside]
-        if inside and _replaces_nested(candidate, nested, nesting):
+        nested = sorted((rules[i] for i in inside), key=lambda m: m.start)
+        municipality = (
+            _address_municipality(candidate, nested, nesting.municipalities)
+            if nested and candidate.label == "GPE"
+            else None
+        )
+        if municipality is not None:  # an address: the mention of its municipality
+            city = candidate.text[municipality - candidate.start :]
+            keys = [k for k in nesting.aliases.get(city, ()) if k.startswith("city:")]
+            candidate.key = keys[0] if len(keys) == 1 else None
+        if nested and (municipality is not None or _replaces_nested(candidate, nested, nesting)):
             replaced.update(inside)
             candidate.origin = "compound"
         kept_ner.append(candidate)
@@ -782,20 +791,11 @@ ORDINAL_IN_NAME = re.compile(
 def _replaces_nested(
     candidate: EntityMention, nested: list[EntityMention], nesting: NestingRules
 ) -> bool:
-    """Whether the NER ``candidate`` replaces the rule mentions ``nested`` in it."""
+    """Whether the NER ``candidate`` replaces the rule mentions ``nested`` in it (sorted
+    by position; addresses are decided before)."""
     generic = nesting.generic
     origins = {m.origin for m in nested}
     labels = {m.label for m in nested}
-    municipality = (
-        _address_municipality(candidate, nested, nesting.municipalities)
-        if candidate.label == "GPE"
-        else None
-    )
-    if municipality is not None:
-        city = candidate.text[municipality - candidate.start :]
-        keys = [k for k in nesting.aliases.get(city, ()) if k.startswith("city:")]
-        candidate.key = keys[0] if len(keys) == 1 else None
-        return True
     if origins == {"gazetteer"} and labels <= PLACE_LABELS:
         return _is_one_name(candidate, nested, generic, nesting.polities)
     added = _added_characters(candidate, nested)
