@@ -309,6 +309,8 @@ NESTED_NAMES = [
     ("第三次小泉内閣", "EVENT", [("小泉", "PERSON", "gazetteer")], False),  # a cabinet, not an event
     ("鳩山一郎", "PERSON", [("鳩山", "PERSON", "gazetteer")], True),
     ("ジョージ・ウォーカー・ブッシュ", "PERSON", [("ブッシュ", "PERSON", "gazetteer")], True),
+    ("エリザベス1世", "PERSON", [("エリザベス", "PERSON", "gazetteer")], True),  # regnal number
+    ("エリザベス1号", "PERSON", [("エリザベス", "PERSON", "gazetteer")], False),
     ("プーチン政権", "ORG", [("プーチン", "PERSON", "gazetteer")], False),  # 政権 is no name
     ("トランプ・プーチン", "PERSON", [("トランプ", "PERSON", "gazetteer"), ("プーチン", "PERSON", "gazetteer")], False),
 ]
@@ -358,6 +360,40 @@ def test_an_unknown_name_before_a_title_needs_evidence(
     )
     persons = [m.text for m in found if m.label == "PERSON"]
     assert persons == ([person] if person else []), (text, persons)
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "kept"),
+    [
+        ("アメリカ地質調査所(USGSが発表。", "アメリカ地質調査所(USGS", "アメリカ地質調査所"),
+        ("「青騎士」展に参加した。", "「青騎士", None),  # nothing before the bracket
+        ("田老66・0%、仙台39・6%。", "田老66・0%", None),  # a name holds no percentage
+        ("モスクワ時間の正午。", "モスクワ時間", None),  # a time zone (guidelines §2.2)
+        ("ル・マン24時間を含む。", "ル・マン24時間", "ル・マン24時間"),  # hours, not a zone
+    ],
+)
+def test_ner_spans_are_trimmed_or_dropped(
+    text: str, ner: str, kept: str | None, nlp: Language
+) -> None:
+
+    from jnews_extract.entities import (
+        drop_places_naming_something_else,
+        load_entity_rules,
+        reconcile_ner,
+    )
+
+    doc = nlp.make_doc(text)
+    span = doc.char_span(0, len(ner), label="ORG", alignment_mode="expand")
+    assert span is not None and span.text == ner, [t.text for t in doc]
+    doc.ents = [span]
+    rules = load_entity_rules()
+    entity = nlp.get_pipe("jnews_entities")
+    found = drop_places_naming_something_else(
+        doc,
+        reconcile_ner(doc, rules, entity.titles, entity.gazetteer.by_abbreviation),
+        rules["words_that_unmake_a_place"],
+    )
+    assert [m.text for m in found] == ([kept] if kept else [])
 
 
 def test_an_address_is_one_mention_linked_to_its_municipality(nlp: Language) -> None:

@@ -671,9 +671,10 @@ def reconcile_ner(
                 if text[start:end].endswith(suffix) and end - len(suffix) > start:
                     end -= len(suffix)
                     break
+        end = start + _before_an_unclosed_bracket(text[start:end])
         surface = text[start:end]
-        if "\n" in surface:
-            continue  # a name never runs across a line break (headline + body, lists)
+        if "\n" in surface or "%" in surface or "％" in surface:
+            continue  # a name never runs across a line break, nor holds a percentage
         if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
             continue
         if len(surface) == 1 and (
@@ -682,6 +683,19 @@ def reconcile_ner(
             continue  # the NER alone tags 米 in 米の価格, 現 in 現大統領
         found.append(EntityMention(start, end, surface, label, None, "ner"))
     return found
+
+
+BRACKET_PAIRS = {"(": ")", "（": "）", "「": "」", "『": "』", "[": "]", "【": "】"}
+
+
+def _before_an_unclosed_bracket(surface: str) -> int:
+    """Length of ``surface`` up to an opening bracket it does not close
+    (アメリカ地質調査所(USGS → アメリカ地質調査所); its whole length otherwise."""
+    for position, char in enumerate(surface):
+        closing = BRACKET_PAIRS.get(char)
+        if closing is not None and closing not in surface[position + 1 :]:
+            return position
+    return len(surface)
 
 
 NAME_PART_JOINERS = (*NAME_SEPARATORS, " ", "　")
@@ -779,6 +793,8 @@ def prefer_longer_names(
 
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+REGNAL_NUMBER = re.compile(r"[0-9０-９一二三四五六七八九十]+世$")
+"""A monarch's or pope's number, part of the name: ヘンリー8世, ヨハネ・パウロ2世."""
 LIST_OR_SENTENCE_MARKS = frozenset("・、。,，―—「」『』()（）")
 ORDINAL_IN_NAME = re.compile(
     r"第[0-9０-９一二三四五六七八九十百千〇]+[回次期]"  # 第48回, 第三次
@@ -808,7 +824,10 @@ def _replaces_nested(
             and person.label == "PERSON"
             and person.origin == "gazetteer"
             and (person.start == candidate.start or person.end == candidate.end)
-            and all(char_class(c) in {"kanji", "katakana"} or c in NAME_PART_JOINERS for c in added)
+            and all(
+                char_class(c) in {"kanji", "katakana"} or c in NAME_PART_JOINERS
+                for c in REGNAL_NUMBER.sub("", added)
+            )
         )
     if any(c in LIST_OR_SENTENCE_MARKS for c in candidate.text):
         return False  # SPD・緑の党連合 lists two names; 大勝―第44回… runs over a headline
@@ -915,17 +934,22 @@ def drop_places_naming_something_else(
     doc: Doc, mentions: list[EntityMention], words_that_unmake_a_place: Iterable[str]
 ) -> list[EntityMention]:
     """``mentions`` without the places directly followed by one of
-    ``words_that_unmake_a_place`` ending a word: a time zone (日本時間) or a language
-    (ロシア語) is named after a place without referring to it (guidelines §2.2)."""
+    ``words_that_unmake_a_place`` ending a word, and without names that end with one
+    (the NER's ORG モスクワ時間): a time zone (日本時間) or a language (ロシア語) is named
+    after a place without referring to it (guidelines §2.2)."""
     text = doc.text
     _, token_ends = _token_bounds(doc)
     words = tuple(words_that_unmake_a_place)
-    return [
-        m
-        for m in mentions
-        if m.label not in PLACE_LABELS
-        or not any(text.startswith(w, m.end) and m.end + len(w) in token_ends for w in words)
-    ]
+
+    def names_something_else(m: EntityMention) -> bool:
+        if m.label in PLACE_LABELS:
+            return any(text.startswith(w, m.end) and m.end + len(w) in token_ends for w in words)
+        return m.label != "PERSON" and any(
+            m.text.endswith(w) and len(m.text) > len(w) and not m.text[-len(w) - 1].isdigit()
+            for w in words
+        )  # ル・マン24時間 is a race: a number of hours, not a place's time
+
+    return [m for m in mentions if not names_something_else(m)]
 
 
 def resolve_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
