@@ -259,6 +259,9 @@ NAMES_ON_PLACES = [
     ("パリ市中央部", "GPE", "パリ", "city:x", False),       # ends with a generic word
     ("宮城県栗原市", "GPE", "宮城県", "pref:x", True),      # an address: one mention, the city
     ("東京都九段", "GPE", "東京都", "pref:x", False),       # 九段 is a district: two places
+    ("横浜市戸塚区", "GPE", "横浜市", "city:x", True),      # a ward of the city
+    ("バルセロナ市", "GPE", "バルセロナ", "city:x", True),  # the suffix is part of the name
+    ("モンゴル市", "GPE", "モンゴル", "country:MNG", False),
     ("栗原市場", "GPE", "栗原", "city:x", False),           # no prefecture before the city
     ("オーストラリア西海岸", "GPE", "オーストラリア", "country:AUS", False),
     ("ドイツ「", "ORG", "ドイツ", "country:DEU", False),    # a bracket is no part of a name

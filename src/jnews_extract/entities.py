@@ -788,6 +788,9 @@ def prefer_longer_names(
         if nested and (municipality is not None or _replaces_nested(candidate, nested, nesting)):
             replaced.update(inside)
             candidate.origin = "compound"
+            city = nested[0].key or ""
+            if candidate.label == "GPE" and len(nested) == 1 and city.startswith("city:"):
+                candidate.key = city  # バルセロナ市 is the city バルセロナ
         kept_ner.append(candidate)
     return [m for i, m in enumerate(rules) if i not in replaced] + kept_ner
 
@@ -813,7 +816,7 @@ def _replaces_nested(
     origins = {m.origin for m in nested}
     labels = {m.label for m in nested}
     if origins == {"gazetteer"} and labels <= PLACE_LABELS:
-        return _is_one_name(candidate, nested, generic, nesting.polities)
+        return _is_one_name(candidate, nested, nesting)
     added = _added_characters(candidate, nested)
     if added is None or not any(unicodedata.category(c)[0] in "LN" for c in added):
         return False
@@ -860,7 +863,8 @@ def _address_municipality(
     """Where the municipality starts when ``candidate`` is an address: gazetteer
     countries, states or prefectures in a row at its start, then the name of a
     municipality in them, which is a gazetteer city or ends with one of
-    ``municipalities`` (宮城県石巻市, 東京都千代田区, フロリダ州オーランド). None otherwise
+    ``municipalities`` (宮城県石巻市, 東京都千代田区, フロリダ州オーランド); a city may
+    come last before a ward or town of its own (横浜市戸塚区). None otherwise
     (東京都九段: 九段 is a district, not a municipality)."""
     if any(m.origin != "gazetteer" for m in places):
         return None
@@ -874,12 +878,14 @@ def _address_municipality(
         if not (last.key or "").startswith("city:"):
             return None
         position = last.start
-    else:
+        units = larger
+    else:  # the municipality is the rest; a city may contain it (横浜市戸塚区)
         larger = places
         rest = candidate.text[position - candidate.start :]
         if len(rest) < 2 or not rest.endswith(municipalities):
             return None
-    if not larger or not all((m.key or "").startswith(LARGER_UNITS) for m in larger):
+        units = larger[:-1] if (larger[-1].key or "").startswith("city:") else larger
+    if not larger or not all((m.key or "").startswith(LARGER_UNITS) for m in units):
         return None
     return position
 
@@ -889,19 +895,22 @@ def _adds_a_name(added: str, generic: frozenset[str]) -> bool:
 
 
 def _is_one_name(
-    candidate: EntityMention,
-    places: list[EntityMention],
-    generic: frozenset[str],
-    polities: frozenset[str],
+    candidate: EntityMention, places: list[EntityMention], nesting: NestingRules
 ) -> bool:
     """Whether ``candidate`` is one name built on ``places`` (see the caller)."""
     added = _added_characters(candidate, places)
     if added is None or not any(unicodedata.category(c)[0] in "LN" for c in added):
         return False
-    if not _adds_a_name(added, generic):
+    if not _adds_a_name(added, nesting.generic):
         return False
     if candidate.label in {"GPE", "LOC"}:
-        return added in polities
+        city_and_suffix = (
+            len(places) == 1
+            and (places[0].key or "").startswith("city:")
+            and candidate.text == places[0].text + added
+            and added in nesting.municipalities
+        )  # バルセロナ市: the administrative suffix is part of the name (guidelines §2.2)
+        return added in nesting.polities or city_and_suffix
     if candidate.label == "PERSON":
         place = places[-1]
         before = place.start - candidate.start - 1
