@@ -44,6 +44,9 @@ LABELS = [
     ("中外相が会見した。", [("中", "GPE")]),                                # a prefix before a title
     ("同時に英仏米蘭の公使らに伝えた。", [("英", "GPE"), ("仏", "GPE"), ("米", "GPE"), ("蘭", "GPE")]),
     ("ルネ・ガルシア・プレヴァル大統領から指名された。", [("ルネ・ガルシア・プレヴァル", "PERSON")]),
+    ("ロシア軍がキーウを攻撃した。", [("ロシア", "GPE")]),   # 軍 is a generic word (§2.1)
+    ("米軍は撤退した。", [("米", "GPE")]),                  # one Sudachi token, split
+    ("在日米軍の司令官が語った。", [("在日米軍", "ORG")]),   # a named command stays one ORG
 ]
 NOT_ENTITIES = [
     # (sentence, surfaces that must not be entity mentions)
@@ -64,6 +67,9 @@ NOT_ENTITIES = [
     ("欧州夏時間25日午前に判断した。", ["欧州"]),
     ("彼はロシア語で答えた。", ["ロシア"]),               # a language
     ("日本語の表記に従った。", ["日本"]),
+    ("ロシア軍がキーウを攻撃した。", ["ロシア軍"]),
+    ("米軍は撤退した。", ["米軍"]),
+    ("米国中西部の州が反対した。", ["中"]),            # 中西部 is the Midwest, no 中 + 西部
 ]
 # fmt: on
 

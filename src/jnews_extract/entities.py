@@ -377,6 +377,7 @@ def find_abbreviation_mentions(
     followers = set(rules.get("abbreviation_followers", ()))
     readings: dict[str, list[str]] = rules.get("abbreviation_readings", {})
     titles = load_titles().titles
+    organs = frozenset(rules.get("state_words_after_an_abbreviation", ()))
     found: list[EntityMention] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     tokens = list(doc)
@@ -384,7 +385,7 @@ def find_abbreviation_mentions(
     while index < len(tokens):
         token = tokens[index]
         if not token.text or not all(c in abbreviations for c in token.text):
-            prefix = _abbreviation_prefix(token.text, abbreviations, titles)
+            prefix = _abbreviation_prefix(token.text, abbreviations, titles | organs)
             if prefix and not _covered(token.idx, token.idx + prefix, known):
                 found += _chain_mentions(text, token.idx, token.idx + prefix, abbreviations)
             index += 1
@@ -458,13 +459,15 @@ def _reads(reading: str, chars: str, readings: dict[str, list[str]]) -> bool:
     return False
 
 
-def _abbreviation_prefix(text: str, abbreviations: dict[str, str], titles: frozenset[str]) -> int:
-    """Length of a country-abbreviation prefix glued to a title in one token (米大統領 → 1)."""
+def _abbreviation_prefix(text: str, abbreviations: dict[str, str], words: frozenset[str]) -> int:
+    """Length of a country-abbreviation prefix glued to a title or a word for the state's
+    forces or executive in one token (米大統領 → 1, 米軍 → 1: 軍 after a country is no
+    name, guidelines §2.1)."""
     for cut in range(1, min(len(text), 4)):
         head, rest = text[:cut], text[cut:]
         if not all(c in abbreviations for c in head):
             return 0
-        if rest in titles:
+        if rest in words:
             return cut
     return 0
 
