@@ -411,6 +411,16 @@ def test_an_address_is_one_mention_linked_to_its_municipality(nlp: Language) -> 
     assert places == [("宮城県石巻市", "GPE", "city:2112576")], places
 
 
+def test_a_ward_is_not_linked_to_its_city() -> None:
+    from jnews_extract.entities import NestingRules, load_entity_rules, prefer_longer_names
+
+    city = _mention("横浜市戸塚区", "横浜市", "GPE", "gazetteer")
+    city.key = "city:x"
+    ward = _mention("横浜市戸塚区", "横浜市戸塚区", "GPE", "ner")
+    kept = prefer_longer_names([city], [ward], NestingRules.from_rules(load_entity_rules()))
+    assert [(m.text, m.key) for m in kept] == [("横浜市戸塚区", None)]
+
+
 def test_one_character_ner_names_need_a_proper_noun_token(nlp: Language) -> None:
     from spacy.tokens import Span
 

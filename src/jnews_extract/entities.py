@@ -792,7 +792,8 @@ def prefer_longer_names(
             replaced.update(inside)
             candidate.origin = "compound"
             city = nested[0].key or ""
-            if candidate.label == "GPE" and len(nested) == 1 and city.startswith("city:"):
+            one_city = len(nested) == 1 and city.startswith("city:")
+            if municipality is None and candidate.label == "GPE" and one_city:
                 candidate.key = city  # バルセロナ市 is the city バルセロナ
         kept_ner.append(candidate)
     return [m for i, m in enumerate(rules) if i not in replaced] + kept_ner
