@@ -108,3 +108,23 @@ def test_pretrained_weights_load_where_spacy_train_reads_them(tmp_path: Path) ->
     loaded = nlp.get_pipe("ner").model.get_ref("tok2vec").to_bytes()
     assert loaded == weights.read_bytes()
     assert json.loads(weights.with_suffix(".log.json").read_text())[0]["words"] > 0
+
+
+def test_rule_diff_marks_a_change_by_the_scorers_label_mapping() -> None:
+    from jnews_extract.evaluate.datasets import FlatDataset, FlatExample, LabeledSpan
+
+    sys.path.insert(0, str(REPO / "tools"))
+    from rules_on_training_splits import change
+
+    dataset = FlatDataset(
+        name="stockmark-train",
+        path=Path("in-memory"),
+        examples=[FlatExample("1#0", "宮城県石巻市で", frozenset({LabeledSpan("GPE/LOC", 0, 6)}))],
+        prediction_labels={"GPE": "GPE/LOC", "LOC": "GPE/LOC"},
+        micro_labels=("GPE/LOC",),
+        core_labels=("GPE/LOC",),
+    )
+    split, whole = [["GPE", 0, 3]], [["GPE", 0, 6]]
+    assert change(dataset, 0, split, whole).startswith("+ 1#0 lost ['宮城県/GPE'] gained")
+    assert change(dataset, 0, whole, split).startswith("-")
+    assert change(dataset, 0, whole, [["LOC", 0, 6]]).startswith("=")  # both map to GPE/LOC
