@@ -377,7 +377,7 @@ def find_abbreviation_mentions(
     followers = set(rules.get("abbreviation_followers", ()))
     readings: dict[str, list[str]] = rules.get("abbreviation_readings", {})
     titles = load_titles().titles
-    organs = frozenset(rules.get("state_words_after_an_abbreviation", ()))
+    glued_words = titles | frozenset(rules.get("state_words_after_an_abbreviation", ()))
     found: list[EntityMention] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     tokens = list(doc)
@@ -385,7 +385,7 @@ def find_abbreviation_mentions(
     while index < len(tokens):
         token = tokens[index]
         if not token.text or not all(c in abbreviations for c in token.text):
-            prefix = _abbreviation_prefix(token.text, abbreviations, titles | organs)
+            prefix = _abbreviation_prefix(token.text, abbreviations, glued_words)
             if prefix and not _covered(token.idx, token.idx + prefix, known):
                 found += _chain_mentions(text, token.idx, token.idx + prefix, abbreviations)
             index += 1

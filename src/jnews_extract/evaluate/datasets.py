@@ -182,12 +182,12 @@ def load_stockmark(
     if heldout_only and training_only:
         raise ValueError("heldout_only and training_only exclude each other")
     file = Path(path) if path else corpus_dir() / "stockmark-ner-wikipedia" / "ner.json"
-    items = [
-        item
-        for item in _read_json_list(file)
-        if (not heldout_only or is_stockmark_heldout(str(item["curid"])))
-        and not (training_only and is_stockmark_heldout(str(item["curid"])))
-    ]
+
+    def wanted(curid: str) -> bool:
+        held_out = is_stockmark_heldout(curid)
+        return held_out if heldout_only else not (training_only and held_out)
+
+    items = [item for item in _read_json_list(file) if wanted(str(item["curid"]))]
     examples = []
     for index, item in enumerate(islice(items, limit)):
         example_id = f"{item['curid']}#{index}"
