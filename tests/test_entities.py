@@ -47,6 +47,8 @@ LABELS = [
     ("ロシア軍がキーウを攻撃した。", [("ロシア", "GPE")]),   # 軍 is a generic word (§2.1)
     ("米軍は撤退した。", [("米", "GPE")]),                  # one Sudachi token, split
     ("在日米軍の司令官が語った。", [("在日米軍", "ORG")]),   # a named command stays one ORG
+    ("ホーネッカーは西ドイツを訪問した。", [("西ドイツ", "GPE")]),
+    ("東ドイツ時代から使われていた。", [("東ドイツ", "GPE")]),
 ]
 NOT_ENTITIES = [
     # (sentence, surfaces that must not be entity mentions)
@@ -70,6 +72,8 @@ NOT_ENTITIES = [
     ("ロシア軍がキーウを攻撃した。", ["ロシア軍"]),
     ("米軍は撤退した。", ["米軍"]),
     ("米国中西部の州が反対した。", ["中"]),            # 中西部 is the Midwest, no 中 + 西部
+    ("ホーネッカーは西ドイツを訪問した。", ["ドイツ"]),  # one state, no ドイツ inside
+    ("手袋やマスクを着用した。", ["マスク"]),           # a mask, not Elon Musk
 ]
 # fmt: on
 
@@ -86,6 +90,50 @@ def test_not_entities(text: str, absent: list[str], nlp: Language) -> None:
     surfaces = {m.text for e in extract(text, nlp=nlp).entities for m in e.mentions}
     for surface in absent:
         assert surface not in surfaces, (text, surface)
+
+
+def test_historic_states_have_their_iso_codes(nlp: Language) -> None:
+    record = extract("ソ連・東ドイツと西ドイツ、チェコスロバキアとユーゴスラビア。", nlp=nlp)
+    codes = {m.text: e.country for e in record.entities for m in e.mentions}
+    assert codes == {
+        "ソ連": "SUN",
+        "東ドイツ": "DDR",
+        "西ドイツ": "DEU",  # the Federal Republic kept DE/DEU through 1990 (ISO 3166)
+        "チェコスロバキア": "CSK",
+        "ユーゴスラビア": "YUG",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "person"),
+    [
+        ("手袋やマスクを着用した。", [], None),  # Sudachi reads マスク as a common noun
+        ("マスク氏は投稿した。", [], "マスク"),  # an honorific marks the person
+        ("ストロー外相は述べた。", [], "ストロー"),  # so does a title
+        ("手袋やマスクを着用した。", [("マスク", "PERSON")], "マスク"),  # and the NER
+        ("トランプで遊んだ。", [], None),  # playing cards
+        ("トランプ大統領が述べた。", [], "トランプ"),
+        ("二級町村制に基づく。", [], None),  # 町 + 村, two common nouns
+        ("イーロン・マスクが買収した。", [], "イーロン・マスク"),  # a full name
+    ],
+)
+def test_a_person_read_as_common_nouns_needs_evidence(
+    text: str, ner: list[tuple[str, str]], person: str | None, nlp: Language
+) -> None:
+    from jnews_extract.entities import (
+        attach_titles,
+        drop_persons_read_as_words,
+        find_gazetteer_mentions,
+    )
+
+    doc = nlp.make_doc(text)
+    entity = nlp.get_pipe("jnews_entities")
+    found = find_gazetteer_mentions(doc, entity.gazetteer, entity._alias_lengths)
+    ner_mentions = [_mention(text, surface, label, "ner") for surface, label in ner]
+    found += attach_titles(doc, entity.gazetteer, entity.titles, found, ner_mentions)
+    kept = drop_persons_read_as_words(doc, found, entity.titles, ner_mentions)
+    persons = [m.text for m in kept if m.label == "PERSON"]
+    assert persons == ([person] if person else []), (text, persons)
 
 
 def test_abbreviation_chain_gives_one_mention_per_country(nlp: Language) -> None:

@@ -17,7 +17,14 @@ from conftest import REPO
 
 sys.path.insert(0, str(REPO / "tools" / "ner"))
 
-from build_docbins import is_stockmark_heldout
+from build_docbins import (
+    GoldSpan,
+    gazetteer_place_labels,
+    is_stockmark_heldout,
+    mention_pool,
+    replace_mentions,
+    stockmark_spans,
+)
 from build_pretrain_text import gold_article_ids, pretrain_texts
 
 
@@ -128,3 +135,42 @@ def test_rule_diff_marks_a_change_by_the_scorers_label_mapping() -> None:
     assert change(dataset, 0, split, whole).startswith("+ 1#0 lost ['宮城県/GPE'] gained")
     assert change(dataset, 0, whole, split).startswith("-")
     assert change(dataset, 0, whole, [["LOC", 0, 6]]).startswith("=")  # both map to GPE/LOC
+
+
+def test_stockmark_places_resolve_through_the_gazetteer_or_stay_missing() -> None:
+    record = {
+        "curid": "1",
+        "text": "ボンとカスピ海と架空町を訪れた。",
+        "entities": [
+            {"name": "ボン", "span": [0, 2], "type": "地名"},
+            {"name": "カスピ海", "span": [3, 7], "type": "地名"},
+            {"name": "架空町", "span": [8, 11], "type": "地名"},
+        ],
+    }
+    places = gazetteer_place_labels()
+    assert [s.label for s in stockmark_spans(record)] == [None, None, None]
+    labels = [s.label for s in stockmark_spans(record, places)]
+    assert labels == ["GPE", "LOC", None]  # 架空町 is unknown: still missing
+    assert set(places.values()) == {"GPE", "LOC"}
+
+
+def test_mention_replacement_keeps_offsets_and_missing_spans() -> None:
+    import random
+
+    text = "山田は東京で地名Xを見た。"
+    spans = [
+        GoldSpan(0, 2, "PERSON", "PERSON"),
+        GoldSpan(3, 5, "GPE", "GPE"),
+        GoldSpan(6, 9, None, "地名"),
+    ]
+    pool = {"PERSON": ["アレクサンドル・ドゥーギン"], "GPE": ["ニューヨーク"]}
+    for seed in range(20):
+        new_text, new_spans = replace_mentions(text, spans, pool, random.Random(seed))
+        surfaces = [new_text[s.start : s.end] for s in new_spans]
+        assert surfaces[0] in {"山田", "アレクサンドル・ドゥーギン"}
+        assert surfaces[1] in {"東京", "ニューヨーク"}
+        assert surfaces[2] == "地名X" and new_spans[2].label is None
+        assert new_text.endswith("を見た。")
+    outcomes = {replace_mentions(text, spans, pool, random.Random(seed))[0] for seed in range(20)}
+    assert len(outcomes) == 4  # each labelled span is replaced or kept independently
+    assert mention_pool([(text, spans)]) == {"PERSON": ["山田"], "GPE": ["東京"]}

@@ -54,6 +54,7 @@ ORIGIN_PRIORITY = {
 PROPER_NOUN_TAG = "名詞-固有名詞"
 PERSON_NAME_TAG = "名詞-固有名詞-人名"
 PREFIX_TAG = "接頭辞"
+COMMON_NOUN_TAG = "名詞-普通名詞"
 """Sudachi part-of-speech prefixes the rules read (``token.tag_``)."""
 
 
@@ -141,6 +142,7 @@ class EntityRecognizer:
             else []
         )
         found += attach_titles(doc, self.gazetteer, self.titles, found, ner)
+        found = drop_persons_read_as_words(doc, found, self.titles, ner)
         found += find_anaphors(doc, rules)
         if self.use_ner:
             titles = [(r.start, r.end) for m in found for r in m.roles]
@@ -589,6 +591,40 @@ def attach_titles(
                 )
             )
     return new
+
+
+def drop_persons_read_as_words(
+    doc: Doc,
+    mentions: list[EntityMention],
+    titles: TitleLexicon,
+    ner: Sequence[EntityMention] = (),
+) -> list[EntityMention]:
+    """``mentions`` without the gazetteer persons whose name Sudachi's dictionary reads as
+    common nouns only (マスク "mask", 町村 "towns and villages", read 町 + 村) and that
+    nothing marks as a person: no title (attached as a role), no honorific after it
+    (マスク氏), no PERSON of the NER on the same span."""
+    text = doc.text
+    token_starts, token_ends = _token_bounds(doc)
+    not_common = [t.idx for t in doc if not t.tag_.startswith(COMMON_NOUN_TAG)]
+    persons_of_ner = {(m.start, m.end) for m in ner if m.label == "PERSON"}
+
+    def read_as_common_nouns(start: int, end: int) -> bool:
+        if start not in token_starts or end not in token_ends:
+            return False
+        return not any(start <= idx < end for idx in not_common)
+
+    def unsupported_word(m: EntityMention) -> bool:
+        span = (m.start, m.end)
+        return (
+            m.label == "PERSON"
+            and m.origin == "gazetteer"
+            and read_as_common_nouns(m.start, m.end)
+            and not m.roles
+            and span not in persons_of_ner
+            and not _longest_at(text, m.end, titles.honorifics, 4)
+        )
+
+    return [m for m in mentions if not unsupported_word(m)]
 
 
 def _unknown_name_start(doc: Doc, start: int, end: int, ner: Sequence[EntityMention]) -> int | None:

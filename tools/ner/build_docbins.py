@@ -31,6 +31,7 @@ import argparse
 import hashlib
 import json
 import logging
+import random
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -120,16 +121,72 @@ def gsd_spans(record: dict[str, Any]) -> list[GoldSpan]:
     ]
 
 
-def stockmark_spans(record: dict[str, Any]) -> list[GoldSpan]:
-    """Stockmark entities mapped to our labels; 地名 and party names become missing spans."""
+PlaceLabels = dict[str, str]
+"""A place name's label (GPE or LOC) where the project's gazetteer knows it unambiguously."""
+
+
+def gazetteer_place_labels() -> PlaceLabels:
+    """Every gazetteer alias whose entries are all GPE, or all LOC (the project's own
+    gazetteer, built from facts, never from these corpora)."""
+    from jnews_extract.knowledge import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    labels: PlaceLabels = {}
+    for alias, keys in gazetteer.by_alias.items():
+        found = {gazetteer.entries[key].label for key in keys}
+        if len(found) == 1 and found <= {"GPE", "LOC"}:
+            labels[alias] = found.pop()
+    return labels
+
+
+def stockmark_spans(record: dict[str, Any], places: PlaceLabels | None = None) -> list[GoldSpan]:
+    """Stockmark entities mapped to our labels; party names become missing spans, and so do
+    地名 spans, unless ``places`` resolves the name to GPE or LOC."""
     spans = []
     for entity in record["entities"]:
         start, end = entity["span"]
         label = STOCKMARK_LABELS[entity["type"]]
         if entity["type"] == "政治的組織名" and entity["name"].endswith("党"):
             label = None
+        if entity["type"] == "地名" and places is not None:
+            label = places.get(entity["name"])
         spans.append(GoldSpan(start, end, label, entity["type"]))
     return spans
+
+
+def replace_mentions(
+    text: str, spans: list[GoldSpan], pool: dict[str, list[str]], rng: random.Random
+) -> tuple[str, list[GoldSpan]]:
+    """Mention replacement: each labelled span becomes, with probability one half, another
+    name of the same label from ``pool``; missing spans and the text around stay as they
+    were, offsets shifted. Returns the new text and spans."""
+    pieces: list[str] = []
+    out: list[GoldSpan] = []
+    cursor = shift = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < cursor:
+            continue  # overlapping gold: keep the first
+        pieces.append(text[cursor : span.start])
+        surface = text[span.start : span.end]
+        if span.label is not None and pool.get(span.label) and rng.random() < 0.5:
+            surface = rng.choice(pool[span.label])
+        start = span.start + shift
+        out.append(GoldSpan(start, start + len(surface), span.label, span.source_type))
+        shift += len(surface) - (span.end - span.start)
+        pieces.append(surface)
+        cursor = span.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), out
+
+
+def mention_pool(examples: list[tuple[str, list[GoldSpan]]]) -> dict[str, list[str]]:
+    """The distinct labelled names of one corpus, per label, in first-seen order."""
+    pool: dict[str, dict[str, None]] = {}
+    for text, spans in examples:
+        for span in spans:
+            if span.label is not None:
+                pool.setdefault(span.label, {})[text[span.start : span.end]] = None
+    return {label: list(names) for label, names in pool.items()}
 
 
 def annotate(doc: Doc, spans: Iterable[GoldSpan], stats: AlignmentStats) -> Doc:
@@ -168,48 +225,73 @@ def annotate(doc: Doc, spans: Iterable[GoldSpan], stats: AlignmentStats) -> Doc:
     return doc
 
 
-def build_gsd(tokenizer: Language, split: str, out: Path) -> AlignmentStats:
-    """Write ``gsd-{split}.spacy``."""
-    records = json.loads((CORPUS / "ud-gsd-ne" / f"{split}.json").read_text(encoding="utf-8"))
+def write_docbin(
+    tokenizer: Language,
+    examples: list[tuple[str, list[GoldSpan]]],
+    path: Path,
+    augment: int = 0,
+    seed: int = 0,
+) -> AlignmentStats:
+    """Tokenize and annotate ``examples`` into one DocBin, plus ``augment`` mention-replaced
+    copies of every example that has a labelled span (names drawn from the same corpus)."""
     stats = AlignmentStats()
     bin_ = DocBin(store_user_data=False)
-    for record in records:
-        doc = tokenizer.make_doc(record["text"])
-        bin_.add(annotate(doc, gsd_spans(record), stats))
-    bin_.to_disk(out / f"gsd-{split}.spacy")
-    LOG.info("gsd-%s: %d docs %s", split, len(records), stats.as_dict())
+    for text, spans in examples:
+        bin_.add(annotate(tokenizer.make_doc(text), spans, stats))
+    rng = random.Random(seed)
+    pool = mention_pool(examples) if augment else {}
+    for _ in range(augment):
+        for text, spans in examples:
+            if any(span.label is not None for span in spans):
+                new_text, new_spans = replace_mentions(text, spans, pool, rng)
+                bin_.add(annotate(tokenizer.make_doc(new_text), new_spans, AlignmentStats()))
+    bin_.to_disk(path)
+    LOG.info("%s: %d docs %s", path.name, len(bin_), stats.as_dict())
     return stats
 
 
-def build_stockmark(tokenizer: Language, out: Path) -> AlignmentStats:
+def build_gsd(tokenizer: Language, split: str, out: Path, augment: int = 0) -> AlignmentStats:
+    """Write ``gsd-{split}.spacy``."""
+    records = json.loads((CORPUS / "ud-gsd-ne" / f"{split}.json").read_text(encoding="utf-8"))
+    examples = [(record["text"], gsd_spans(record)) for record in records]
+    return write_docbin(tokenizer, examples, out / f"gsd-{split}.spacy", augment)
+
+
+def build_stockmark(
+    tokenizer: Language, out: Path, places: PlaceLabels | None = None, augment: int = 0
+) -> AlignmentStats:
     """Write ``stockmark-train.spacy``: the four fifths that are not held out."""
     records = json.loads(
         (CORPUS / "stockmark-ner-wikipedia" / "ner.json").read_text(encoding="utf-8")
     )
     train = [r for r in records if not is_stockmark_heldout(str(r["curid"]))]
     LOG.info("stockmark: %d sentences, %d for training", len(records), len(train))
-    stats = AlignmentStats()
-    bin_ = DocBin(store_user_data=False)
-    for record in train:
-        doc = tokenizer.make_doc(record["text"])
-        bin_.add(annotate(doc, stockmark_spans(record), stats))
-    bin_.to_disk(out / "stockmark-train.spacy")
-    LOG.info("stockmark-train: %d docs %s", len(train), stats.as_dict())
-    return stats
+    examples = [(record["text"], stockmark_spans(record, places)) for record in train]
+    return write_docbin(tokenizer, examples, out / "stockmark-train.spacy", augment)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Build every DocBin the training configs read."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--stockmark-places",
+        choices=("missing", "gazetteer"),
+        default="missing",
+        help="Stockmark's 地名: missing annotation, or GPE/LOC where the gazetteer knows the name",
+    )
+    parser.add_argument(
+        "--augment", type=int, default=0, help="mention-replaced copies of each training set"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     args.out.mkdir(parents=True, exist_ok=True)
     tokenizer = load_tokenizer()
+    places = gazetteer_place_labels() if args.stockmark_places == "gazetteer" else None
     report = {
-        "gsd-train": build_gsd(tokenizer, "train", args.out).as_dict(),
+        "gsd-train": build_gsd(tokenizer, "train", args.out, args.augment).as_dict(),
         "gsd-dev": build_gsd(tokenizer, "dev", args.out).as_dict(),
-        "stockmark-train": build_stockmark(tokenizer, args.out).as_dict(),
+        "stockmark-train": build_stockmark(tokenizer, args.out, places, args.augment).as_dict(),
     }
     (args.out / "alignment.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
 
