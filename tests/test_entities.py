@@ -49,6 +49,7 @@ LABELS = [
     ("在日米軍の司令官が語った。", [("在日米軍", "ORG")]),   # a named command stays one ORG
     ("ホーネッカーは西ドイツを訪問した。", [("西ドイツ", "GPE")]),
     ("東ドイツ時代から使われていた。", [("東ドイツ", "GPE")]),
+    ("この米大統領の発言が波紋を呼んだ。", [("米", "GPE")]),
 ]
 NOT_ENTITIES = [
     # (sentence, surfaces that must not be entity mentions)
@@ -74,6 +75,9 @@ NOT_ENTITIES = [
     ("米国中西部の州が反対した。", ["中"]),            # 中西部 is the Midwest, no 中 + 西部
     ("ホーネッカーは西ドイツを訪問した。", ["ドイツ"]),  # one state, no ドイツ inside
     ("手袋やマスクを着用した。", ["マスク"]),           # a mask, not Elon Musk
+    ("円は1ドル=80円台前半に急落した。", ["台"]),       # a number and counter before 台
+    ("客層は50歳台位が多い。", ["台"]),
+    ("この日一番の歓声を送った。", ["日"]),            # a determiner before 日
 ]
 # fmt: on
 

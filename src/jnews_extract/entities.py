@@ -55,6 +55,8 @@ PROPER_NOUN_TAG = "名詞-固有名詞"
 PERSON_NAME_TAG = "名詞-固有名詞-人名"
 PREFIX_TAG = "接頭辞"
 COMMON_NOUN_TAG = "名詞-普通名詞"
+COUNTER_TAG = "助数詞"
+DETERMINER_TAG = "連体詞"
 """Sudachi part-of-speech prefixes the rules read (``token.tag_``)."""
 
 
@@ -408,8 +410,10 @@ def find_abbreviation_mentions(
         )
         after_ok = after_noun or (after is not None and after.text in followers)
         preceded_by_number = before is not None and (
-            before.pos_ == "NUM" or char_class(before.text[-1:]) == "digit"
-        )
+            _is_number(before)
+            or (COUNTER_TAG in before.tag_ and index >= 2 and _is_number(tokens[index - 2]))
+            or before.tag_.startswith(DETERMINER_TAG)
+        )  # 3日, 80円台, 50歳台: a counter; この日: a determiner never modifies a country
         if len(chain) == 1 and chain not in unambiguous:
             accept = after_noun
         elif len(chain) == 1:
@@ -436,6 +440,10 @@ def find_abbreviation_mentions(
             found += _chain_mentions(text, start, end, abbreviations)
         index = last + 1
     return found
+
+
+def _is_number(token: Any) -> bool:
+    return bool(token.pos_ == "NUM" or char_class(token.text[-1:]) == "digit")
 
 
 def _read_as_abbreviations(token: Any, readings: dict[str, list[str]]) -> bool:
