@@ -54,6 +54,7 @@ DATASETS = {
 SHIP_DIR = REPO / "src" / "jnews_extract" / "models" / "ner"
 DEFAULT_ARCH = "own"
 DEFAULT_DATA = "gsd+stockmark"
+DEFAULT_STOCKMARK_PLACES = "missing"
 PRETRAIN_SOURCES = (
     "spacy.PretrainCharacters.v1 on Wikinews (gold articles left out), GSD train and the "
     "Stockmark training part, text only (tools/ner/build_pretrain_text.py)"
@@ -61,10 +62,15 @@ PRETRAIN_SOURCES = (
 HELDOUT_RULE = "held out iff int(sha256(curid.encode()).hexdigest(), 16) % 5 == 0"
 
 
-def prepare_corpus(scratch: Path, data: str) -> tuple[Path, Path]:
-    """Build the DocBins if needed; return the train directory and the dev directory."""
-    if not all((scratch / f).exists() for f in ("gsd-dev.spacy", *DATASETS[data])):
-        build_docbins(["--out", str(scratch)])
+def prepare_corpus(scratch: Path, data: str, build_options: list[str]) -> tuple[Path, Path]:
+    """Build the DocBins if they are missing or were built with other ``build_options``
+    (``tools/ner/build_docbins.py`` arguments); return the train and the dev directory."""
+    stamp = scratch / "build_options.json"
+    wanted = json.dumps(build_options)
+    built = stamp.exists() and stamp.read_text() == wanted
+    if not built or not all((scratch / f).exists() for f in ("gsd-dev.spacy", *DATASETS[data])):
+        build_docbins(["--out", str(scratch), *build_options])
+        stamp.write_text(wanted)
     train_dir = scratch / f"train-{data.replace('+', '-')}"
     dev_dir = scratch / "dev"
     for directory, files in ((train_dir, DATASETS[data]), (dev_dir, ("gsd-dev.spacy",))):
@@ -97,6 +103,7 @@ def ship(
     data: str,
     seed: int,
     pretrained: bool,
+    build_options: list[str],
     scores: dict[str, Any],
 ) -> None:
     """Write the trained ``ner`` component, its config and meta.json into the package.
@@ -127,6 +134,7 @@ def ship(
         "training": {
             "config": config_path.resolve().relative_to(REPO).as_posix(),
             "data": DATASETS[data],
+            "docbin_options": build_options,
             "seed": seed,
             "pretrained_tok2vec": PRETRAIN_SOURCES if pretrained else None,
             "stockmark_heldout_rule": HELDOUT_RULE,
@@ -167,6 +175,15 @@ def main(argv: list[str] | None = None) -> None:
         default=False,
         help="start from a tok2vec pretrained on unlabelled text (tools/ner/pretrain_tok2vec.py)",
     )
+    parser.add_argument(
+        "--stockmark-places",
+        choices=("missing", "gazetteer"),
+        default=DEFAULT_STOCKMARK_PLACES,
+        help="Stockmark's 地名: missing annotation, or GPE/LOC where the gazetteer knows it",
+    )
+    parser.add_argument(
+        "--augment", type=int, default=0, help="mention-replaced copies of the training sets"
+    )
     parser.add_argument("--no-ship", action="store_true", help="train and score only")
     parser.add_argument("--score-only", action="store_true", help="reuse a finished run")
     args = parser.parse_args(argv)
@@ -177,7 +194,8 @@ def main(argv: list[str] | None = None) -> None:
     args.scratch.mkdir(parents=True, exist_ok=True)
     run_name = f"{args.arch}-{args.data.replace('+', '-')}{'-pretrained' if args.pretrain else ''}"
     run_dir = args.run_dir or args.scratch / "runs" / run_name
-    train_dir, dev_dir = prepare_corpus(args.scratch, args.data)
+    build_options = ["--stockmark-places", args.stockmark_places, "--augment", str(args.augment)]
+    train_dir, dev_dir = prepare_corpus(args.scratch, args.data, build_options)
     if not args.score_only:
         overrides: dict[str, Any] = {
             "paths.train": str(train_dir),
@@ -203,7 +221,9 @@ def main(argv: list[str] | None = None) -> None:
     print("standalone (tokenizer + ner):")
     print(format_report(report))
     if not args.no_ship:
-        ship_run = partial(ship, nlp, args.arch, config, args.data, args.seed, args.pretrain)
+        ship_run = partial(
+            ship, nlp, args.arch, config, args.data, args.seed, args.pretrain, build_options
+        )
         ship_run({"standalone": report})
         shipped = score_shipped()
         ship_run({"in_ja_ginza": shipped, "standalone": report})
