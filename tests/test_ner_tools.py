@@ -174,3 +174,27 @@ def test_mention_replacement_keeps_offsets_and_missing_spans() -> None:
     outcomes = {replace_mentions(text, spans, pool, random.Random(seed))[0] for seed in range(20)}
     assert len(outcomes) == 4  # each labelled span is replaced or kept independently
     assert mention_pool([(text, spans)]) == {"PERSON": ["山田"], "GPE": ["東京"]}
+
+
+def test_training_rebuilds_docbins_built_with_other_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sys.path.insert(0, str(REPO / "tools"))
+    import train_ner
+
+    builds: list[list[str]] = []
+
+    def fake_build(argv: list[str]) -> None:
+        builds.append(argv)
+        out = Path(argv[argv.index("--out") + 1])
+        for name in ("gsd-dev.spacy", "gsd-train.spacy", "stockmark-train.spacy"):
+            (out / name).write_bytes(b"")
+
+    monkeypatch.setattr(train_ner, "build_docbins", fake_build)
+    default = ["--stockmark-places", "missing", "--augment", "0"]
+    places = ["--stockmark-places", "gazetteer", "--augment", "0"]
+    train_ner.prepare_corpus(tmp_path, "gsd+stockmark", default)
+    train_ner.prepare_corpus(tmp_path, "gsd+stockmark", default)  # up to date: reused
+    train_ner.prepare_corpus(tmp_path, "gsd+stockmark", places)  # other options: rebuilt
+    assert [argv[2:] for argv in builds] == [default, places]
+    assert (tmp_path / "train-gsd-stockmark" / "stockmark-train.spacy").exists()
