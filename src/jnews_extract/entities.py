@@ -57,7 +57,8 @@ PREFIX_TAG = "接頭辞"
 COMMON_NOUN_TAG = "名詞-普通名詞"
 COUNTER_TAG = "助数詞"
 DETERMINER_TAG = "連体詞"
-"""Sudachi part-of-speech prefixes the rules read (``token.tag_``)."""
+"""Sudachi part-of-speech tags the rules read (``token.tag_``): prefixes of the tag, except
+``COUNTER_TAG``, which may stand anywhere in it (名詞-普通名詞-助数詞可能, 接尾辞-名詞的-助数詞)."""
 
 
 def char_class(char: str) -> str:
@@ -409,7 +410,7 @@ def find_abbreviation_mentions(
             after.pos_ in {"NOUN", "PROPN"} and char_class(after.text[:1]) != "digit"
         )
         after_ok = after_noun or (after is not None and after.text in followers)
-        preceded_by_number = before is not None and (
+        after_a_number_or_determiner = before is not None and (
             _is_number(before)
             or (COUNTER_TAG in before.tag_ and index >= 2 and _is_number(tokens[index - 2]))
             or before.tag_.startswith(DETERMINER_TAG)
@@ -433,7 +434,7 @@ def find_abbreviation_mentions(
         )
         if (
             accept
-            and not preceded_by_number
+            and not after_a_number_or_determiner
             and not inside_a_word
             and not _covered(start, end, known)
         ):
