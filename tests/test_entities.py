@@ -119,6 +119,8 @@ def test_historic_states_have_their_iso_codes(nlp: Language) -> None:
         ("トランプ大統領が述べた。", [], "トランプ"),
         ("二級町村制に基づく。", [], None),  # 町 + 村, two common nouns
         ("イーロン・マスクが買収した。", [], "イーロン・マスク"),  # a full name
+        ("ブラウン大学の研究者が発表した。", [], None),  # one token, a proper noun not a person's
+        ("ブラウン氏が発表した。", [], "ブラウン"),
     ],
 )
 def test_a_person_read_as_common_nouns_needs_evidence(
@@ -431,6 +433,12 @@ def test_an_unknown_name_before_a_title_needs_evidence(
         ("田老66・0%、仙台39・6%。", "田老66・0%", None),  # a name holds no percentage
         ("モスクワ時間の正午。", "モスクワ時間", None),  # a time zone (guidelines §2.2)
         ("ル・マン24時間を含む。", "ル・マン24時間", "ル・マン24時間"),  # hours, not a zone
+        ("自民党総裁の高市氏。", "自民党総裁", "自民党"),  # a title is no part of a name
+        ("東京都知事の小池氏。", "東京都知事", "東京"),  # 東京|都知事: the title is 都知事
+        ("八王子の住民。", "八王子", "八王子"),  # one token that only ends like 王子
+        ("日本代表が勝った。", "日本代表", "日本代表"),  # 代表 also names a team (rules.json)
+        ("同盟(CSU)党首の話。", "同盟(CSU)", "同盟(CSU)"),  # a bracket pair stays
+        ("CSU)党首の話。", "CSU)", "CSU"),  # a closing bracket it does not open goes
     ],
 )
 def test_ner_spans_are_trimmed_or_dropped(
@@ -500,3 +508,24 @@ def test_recognizer_applies_the_place_rules_from_its_data(nlp: Language) -> None
     found = {(m.text, m.label, m.origin) for m in nlp.get_pipe("jnews_entities").match(doc)}
     assert ("モンゴル帝国", "GPE", "compound") in found, found
     assert ("韓国", "GPE", "gazetteer") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "person"),
+    [
+        # the NER's ORG held the title too: no reading of the name, so no veto
+        ("シニスカルロ経済相は述べた。", "シニスカルロ経済相", "シニスカルロ"),
+        # the NER's ORG ends at the title: the company's president, no person
+        ("ワオ・コーポレーション社長は述べた。", "ワオ・コーポレーション", None),
+    ],
+)
+def test_an_ner_span_over_a_title_does_not_veto_the_name_before_it(
+    text: str, ner: str, person: str | None, nlp: Language
+) -> None:
+    doc = nlp.make_doc(text)
+    span = doc.char_span(0, len(ner), label="ORG")
+    assert span is not None, [t.text for t in doc]
+    doc.ents = [span]
+    found = nlp.get_pipe("jnews_entities").match(doc)
+    persons = [m.text for m in found if m.label == "PERSON"]
+    assert persons == ([person] if person else []), [(m.text, m.label) for m in found]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from jnews_extract.aliases import NAME_SEPARATORS
 from jnews_extract.annotations import EntityMention, RoleMention, register_extensions
@@ -48,8 +48,10 @@ ORIGIN_PRIORITY = {
     "abbreviation": 2,
     "anaphor": 3,
     "ner": 4,
+    "ner-title": 4,
 }
-"""Lower wins when two mentions overlap."""
+"""Lower wins when two mentions overlap. ``ner-title``: an NER span of another label than
+PERSON that ran over a title, cut before it (:func:`reconcile_ner`)."""
 
 PROPER_NOUN_TAG = "名詞-固有名詞"
 PERSON_NAME_TAG = "名詞-固有名詞-人名"
@@ -249,12 +251,22 @@ def _starts_word(text: str, start: int, token_starts: set[int]) -> bool:
 
 
 def _ends_word(
-    text: str, start: int, end: int, token_ends: set[int], owner: list[int], label: str
+    text: str,
+    start: int,
+    end: int,
+    token_ends: set[int],
+    owner: list[int],
+    label: str,
+    person_tokens: Container[int] = frozenset(),
 ) -> bool:
     if end in token_ends or end >= len(text):
         return True
     if owner[end - 1] > start:
         # The name would end inside a later token (米国 in 米|国務|長官): not a word.
+        return False
+    if label == "PERSON" and owner[end - 1] not in person_tokens:
+        # A person's name ends inside a token only when Sudachi reads that token as a
+        # person's name (トランプ大統領); ブラウン大学 and オバマケア are other words.
         return False
     last, following = char_class(text[end - 1]), char_class(text[end])
     if last != following:
@@ -279,6 +291,7 @@ def find_gazetteer_mentions(
     text = doc.text
     token_starts, token_ends = _token_bounds(doc)
     owner = _token_start_of_chars(doc)
+    person_tokens = {t.idx for t in doc if t.tag_.startswith(PERSON_NAME_TAG)}
     found: list[EntityMention] = []
     position, size = 0, len(text)
     while position < size:
@@ -294,7 +307,9 @@ def find_gazetteer_mentions(
                 if not keys:
                     continue
                 entry = choose_entry(gazetteer, keys)
-                if not _ends_word(text, position, end, token_ends, owner, entry.label):
+                if not _ends_word(
+                    text, position, end, token_ends, owner, entry.label, person_tokens
+                ):
                     continue
                 key = entry.key if len(keys) == 1 else None
                 candidates = list(keys) if len(keys) > 1 else []
@@ -641,14 +656,18 @@ def _unknown_name_start(doc: Doc, start: int, end: int, ner: Sequence[EntityMent
     run ``start:end`` is not taken for a name.
 
     The NER decides first: an entity of another label over the run vetoes it (ワオ・
-    コーポレーション社長: the company's president), and a PERSON ending at ``end``
+    コーポレーション社長: the company's president) unless its span also held the title
+    (the ORG シニスカルロ経済相 is no reading of the name), and a PERSON ending at ``end``
     gives the full name (鳩山一郎元首相, where the run is only 一郎). Without the NER,
     Sudachi must read a token of the run as a personal name, or know no vector for it
     (an unseen foreign name, シーヤールトー); a common word (スタッフさん, ママさん) is
     no name.
     """
     overlapping = [m for m in ner if m.start < end and start < m.end]
-    if any(m.label != "PERSON" and m.start <= start and end <= m.end for m in overlapping):
+    if any(
+        m.label != "PERSON" and m.origin == "ner" and m.start <= start and end <= m.end
+        for m in overlapping
+    ):
         return None
     persons = [m for m in overlapping if m.label == "PERSON"]
     full = [m.start for m in persons if m.end == end and m.start < start]
@@ -709,6 +728,7 @@ def reconcile_ner(
     found: list[EntityMention] = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     suffixes = sorted(titles.titles | titles.honorifics, key=len, reverse=True)
+    person_titles = titles.titles - set(rules["titles_that_name_a_group"])
     for ent in doc.ents:
         label = map_ner_label(ent.label_, rules)
         if label is None:
@@ -719,6 +739,9 @@ def reconcile_ner(
                 if text[start:end].endswith(suffix) and end - len(suffix) > start:
                     end -= len(suffix)
                     break
+        else:
+            end = _before_a_title_token(ent, person_titles)
+        origin = "ner" if end == ent.end_char else "ner-title"
         end = start + _before_an_unclosed_bracket(text[start:end])
         surface = text[start:end]
         if "\n" in surface or "%" in surface or "％" in surface:
@@ -729,8 +752,26 @@ def reconcile_ner(
             surface in abbreviations or len(ent) != 1 or not ent[0].tag_.startswith(PROPER_NOUN_TAG)
         ):
             continue  # the NER alone tags 米 in 米の価格, 現 in 現大統領
-        found.append(EntityMention(start, end, surface, label, None, "ner"))
+        found.append(EntityMention(start, end, surface, label, None, origin))
     return found
+
+
+def _before_a_title_token(ent: Span, titles: Container[str]) -> int:
+    """Where ``ent`` ends once the title tokens at its end are left out: an organisation's
+    or a place's NER span that took in its holder's title (東京|都知事, 自民党|総裁 →
+    東京, 自民党; guidelines §2.2: a title is no part of a name). Only whole tokens go,
+    so a name that merely ends like a title (八王子, one token) stays whole. ``titles``
+    leaves out those that also name a group (日本|代表, the team: ``rules.json``)."""
+    doc = ent.doc
+    end = ent.end
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for first in range(max(ent.start + 1, end - 3), end):  # a title of up to 3 tokens
+            if doc[first:end].text in titles:
+                end, trimmed = first, True
+                break
+    return doc[end - 1].idx + len(doc[end - 1].text)
 
 
 BRACKET_PAIRS = {"(": ")", "（": "）", "「": "」", "『": "』", "[": "]", "【": "】"}
@@ -738,11 +779,15 @@ BRACKET_PAIRS = {"(": ")", "（": "）", "「": "」", "『": "』", "[": "]", "
 
 def _before_an_unclosed_bracket(surface: str) -> int:
     """Length of ``surface`` up to an opening bracket it does not close
-    (アメリカ地質調査所(USGS → アメリカ地質調査所); its whole length otherwise."""
+    (アメリカ地質調査所(USGS → アメリカ地質調査所), or without a closing bracket at its
+    end that it does not open (CSU) → CSU); its whole length otherwise."""
     for position, char in enumerate(surface):
         closing = BRACKET_PAIRS.get(char)
         if closing is not None and closing not in surface[position + 1 :]:
             return position
+    openers = {closing: opening for opening, closing in BRACKET_PAIRS.items()}
+    if surface and surface[-1] in openers and openers[surface[-1]] not in surface:
+        return len(surface) - 1
     return len(surface)
 
 
