@@ -529,3 +529,24 @@ def test_an_ner_span_over_a_title_does_not_veto_the_name_before_it(
     found = nlp.get_pipe("jnews_entities").match(doc)
     persons = [m.text for m in found if m.label == "PERSON"]
     assert persons == ([person] if person else []), [(m.text, m.label) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        ("兵庫慎司が書いた。", "兵庫慎司", {("兵庫慎司", "PERSON")}),  # a place as a surname
+        ("兵庫慎司が書いた。", None, {("兵庫", "GPE")}),  # no reading of a full name
+        ("韓国瑜市長が語った。", "韓国瑜", {("韓国瑜", "PERSON")}),
+        ("兵庫県警が調べた。", "兵庫県警", {("兵庫県", "GPE")}),  # 警 is no given name
+    ],
+)
+def test_a_place_before_a_given_name_is_a_surname(
+    text: str, ner: str | None, expected: set[tuple[str, str]], nlp: Language
+) -> None:
+    doc = nlp.make_doc(text)
+    if ner is not None:
+        span = doc.char_span(0, len(ner), label="PERSON")
+        assert span is not None, [t.text for t in doc]
+        doc.ents = [span]
+    found = {(m.text, m.label) for m in nlp.get_pipe("jnews_entities").match(doc)}
+    assert found == expected, found

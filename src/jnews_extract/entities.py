@@ -55,6 +55,7 @@ PERSON that ran over a title, cut before it (:func:`reconcile_ner`)."""
 
 PROPER_NOUN_TAG = "名詞-固有名詞"
 PERSON_NAME_TAG = "名詞-固有名詞-人名"
+GIVEN_NAME_TAG = "名詞-固有名詞-人名-名"
 PREFIX_TAG = "接頭辞"
 COMMON_NOUN_TAG = "名詞-普通名詞"
 COUNTER_TAG = "助数詞"
@@ -156,6 +157,7 @@ class EntityRecognizer:
             ]
             if self._nesting is None:
                 self._nesting = NestingRules.from_rules(rules, self.gazetteer.by_alias)
+            found = drop_places_read_as_surnames(doc, found, ner)
             found = prefer_longer_names(found, ner, self._nesting)
         found = drop_places_naming_something_else(doc, found, rules["words_that_unmake_a_place"])
         return resolve_overlaps(found)
@@ -649,6 +651,29 @@ def drop_persons_read_as_words(
         )
 
     return [m for m in mentions if not unsupported_word(m)]
+
+
+def drop_places_read_as_surnames(
+    doc: Doc, mentions: list[EntityMention], ner: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """``mentions`` without the gazetteer places that start a person's full name: the
+    NER reads a PERSON from the place to the end of a given name Sudachi's dictionary
+    knows (兵庫|慎司, 韓国|瑜: the place is the surname). Without the given name the
+    place stays (ムセヴェニ・ウガンダ, ウガンダ大統領)."""
+    given_names = {t.idx: t.idx + len(t.text) for t in doc if t.tag_.startswith(GIVEN_NAME_TAG)}
+    full_names = {(m.start, m.end) for m in ner if m.label == "PERSON"}
+
+    def is_surname(m: EntityMention) -> bool:
+        if m.label not in PLACE_LABELS or m.origin != "gazetteer":
+            return False
+        end = m.end
+        while end in given_names:
+            end = given_names[end]
+            if (m.start, end) in full_names:
+                return True
+        return False
+
+    return [m for m in mentions if not is_surname(m)]
 
 
 def _unknown_name_start(doc: Doc, start: int, end: int, ner: Sequence[EntityMention]) -> int | None:
