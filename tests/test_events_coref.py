@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from spacy.language import Language
 
 from jnews_extract.annotations import EventArgumentMention, EventMention
 from jnews_extract.events import cluster_events
@@ -240,3 +241,50 @@ INTERVALS = [
 @pytest.mark.parametrize(("value", "expected"), INTERVALS, ids=[c[0] for c in INTERVALS])
 def test_time_interval(value: str, expected: tuple[date, date] | None) -> None:
     assert time_interval(value) == expected, value
+
+
+# fmt: off
+CITATIONS = [
+    # (name, mentions, indexes of the mentions inside a citation title, expected groups)
+    ("a cited headline names the article's one event of its type",
+     [M("死亡", "DEATH", ("Yeltsin",)), M("死去", "DEATH")], [1], [[0, 1]]),
+    ("outside a citation the other word is no evidence",
+     [M("死亡", "DEATH", ("Yeltsin",)), M("死去", "DEATH")], [], [[0], [1]]),
+    ("with two events of its type the title stays its own",
+     [M("死亡", "DEATH", ("A",)), M("死亡", "DEATH", ("B",)), M("死去", "DEATH")], [2],
+     [[0], [1], [2]]),
+    ("a clash keeps it apart",
+     [M("会談", parties=("A",), time="2025-10-20"), M("首脳会談", time="2025-08")], [1],
+     [[0], [1]]),
+    ("an event told only in citations is no article event to join",
+     [M("死去", "DEATH"), M("逮捕", "ARREST"), M("死亡", "DEATH")], [0, 2], [[0], [1], [2]]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("name", "cases", "cited", "expected"), CITATIONS, ids=[c[0] for c in CITATIONS]
+)
+def test_citation_titles_join_the_article_event(
+    name: str, cases: list[M], cited: list[int], expected: list[list[int]]
+) -> None:
+    citations = [(index * 1000 - 1, index * 1000 + 999) for index in cited]
+    assert groups(cases, citations=citations) == expected, name
+
+
+def test_citation_spans_are_the_double_corner_brackets() -> None:
+    from jnews_extract.events.coref import citation_spans
+
+    text = "死亡した。『前大統領が死去』。北海道新聞。「引用」は別。"
+    assert [text[a:b] for a, b in citation_spans(text)] == ["『前大統領が死去』"]
+
+
+def test_extract_merges_a_cited_headline_into_the_article_event(nlp: Language) -> None:
+    from jnews_extract import extract
+
+    text = (
+        "エリツィン前大統領は23日、モスクワの病院で死亡した。76歳だった。"
+        "『エリツィン前大統領が死去』。北海道新聞、2007年4月26日。"
+    )
+    record = extract(text, nlp=nlp)
+    assert [[m.text for m in e.mentions] for e in record.events] == [["死亡", "死去"]]

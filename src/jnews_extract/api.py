@@ -229,6 +229,7 @@ def assemble_article(
     events = []
     if event_mentions:
         from jnews_extract.events import cluster_events
+        from jnews_extract.events.coref import citation_spans
 
         time_values = {(t.start, t.end): t.value for t in times}
         affiliation_of = {
@@ -238,7 +239,11 @@ def assemble_article(
             if role.affiliation is not None
         }
         event_clusters = cluster_events(
-            event_mentions, entity_of, time_values, affiliation_of=affiliation_of
+            event_mentions,
+            entity_of,
+            time_values,
+            affiliation_of=affiliation_of,
+            citations=citation_spans(text),
         )
         events = assemble.build_events(text, event_clusters, entity_of, time_of, sentences)
     return assemble.build_extraction(

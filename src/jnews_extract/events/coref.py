@@ -10,6 +10,12 @@ participants where one side's set contains the other's — and then:
   with: a participant, the place, the time, or the same trigger word (a repeated
   首脳会談; 「即時」会談 after …ブダペストでの会談).
 
+A mention inside a citation title (``citations``: 『エリツィン前大統領が死去』 after an
+article that tells of the death with 死亡した) that finds no such cluster joins the one
+compatible cluster of its type that has a mention outside the citations, when there is
+exactly one: the title names the article's event (annotation guidelines §4.6); with none
+or several it stays its own event.
+
 Otherwise it starts a new cluster. Statuses merge by the conventions' order
 (HELD > CANCELLED > POSTPONED > UNCERTAIN > PLANNED > UNKNOWN); arguments are the
 union; a POSTPONEMENT/CANCELLATION that is not negated passes POSTPONED/CANCELLED
@@ -156,6 +162,7 @@ def cluster_events(
     time_value_of: Mapping[tuple[int, int], str],
     *,
     affiliation_of: Mapping[str, str] | None = None,
+    citations: Sequence[tuple[int, int]] = (),
 ) -> list[EventCluster]:
     """Group the event mentions of one article into events (see the module docstring).
 
@@ -163,9 +170,14 @@ def cluster_events(
     ``time_value_of`` maps time mention spans to their resolved TIMEX3 values; all
     offsets are in the article's string. ``affiliation_of`` (optional) maps a person's
     entity id to the id of the country of their office, so that 米外相の電話協議
-    (米国, ルビオ) is compatible with ルビオ and ラブロフ's call. Clusters come back in
-    order of first mention.
+    (米国, ルビオ) is compatible with ルビオ and ラブロフ's call. ``citations``
+    (optional): the spans of citation titles (``『…』``, :func:`citation_spans`). Clusters
+    come back in order of first mention.
     """
+
+    def cited(mention: EventMention) -> bool:
+        return any(start <= mention.start and mention.end <= end for start, end in citations)
+
     affiliations = affiliation_of or {}
     building: list[_Building] = []
     cluster_of_span: dict[tuple[int, int], _Building] = {}
@@ -199,6 +211,17 @@ def cluster_events(
                 ),
                 None,
             )
+        if chosen is None and about is None and cited(mention):
+            told = [
+                c
+                for c in building
+                if c.type == mention.type
+                and c.about is None
+                and c.negated == mention.negated
+                and any(not cited(m) for m in c.mentions)
+                and _compatible(mention, participants, place, time, c, affiliations)
+            ]
+            chosen = told[0] if len(told) == 1 else None
         if chosen is None:
             chosen = _Building(type=mention.type, about=about, negated=mention.negated)
             building.append(chosen)
@@ -254,6 +277,15 @@ def cluster_events(
             )
         )
     return clusters
+
+
+CITATION_TITLE = re.compile(r"『[^』\n]+』")
+"""A title in double corner brackets, as Japanese news cites a headline or a work."""
+
+
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the citation titles (『…』) of ``text``, brackets included."""
+    return [(m.start(), m.end()) for m in CITATION_TITLE.finditer(text)]
 
 
 def _union_arguments(
