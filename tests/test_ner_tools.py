@@ -137,6 +137,24 @@ def test_rule_diff_marks_a_change_by_the_scorers_label_mapping() -> None:
     assert change(dataset, 0, whole, [["LOC", 0, 6]]).startswith("=")  # both map to GPE/LOC
 
 
+def test_wikinews_mention_diff_prints_what_was_lost_and_gained(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sys.path.insert(0, str(REPO / "tools"))
+    from wikinews_mentions import show_changes
+
+    text = "東京都知事の小池氏"
+    old = [(0, 5, "東京都知事", "ORG"), (6, 8, "小池", "PERSON")]
+    new = [(0, 2, "東京", "GPE"), (6, 8, "小池", "PERSON")]
+    assert show_changes("wikinews-1", text, old, new) == 2
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "+ wikinews-1 東京/GPE | 東京都知事の小池氏",
+        "- wikinews-1 東京都知事/ORG | 東京都知事の小池氏",
+    ]
+    assert show_changes("wikinews-1", text, new, new) == 0
+
+
 def test_stockmark_places_resolve_through_the_gazetteer_or_stay_missing() -> None:
     record = {
         "curid": "1",
