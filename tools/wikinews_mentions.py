@@ -4,7 +4,8 @@ compared: how an entity-rule change acts on real news that has no gold labels.
 ``--save FILE`` writes every article's mentions (start, end, text, label) as JSON;
 ``--diff OLD`` prints, article by article, the mentions lost and gained against a saved
 run, with the text around each, for reading by hand. The articles are those
-``tools/events_wikinews.py`` reads (headline + blank line + body).
+``tools/events_wikinews.py`` reads (its ``political_articles``; headline + blank line +
+body).
 
 Usage: ``.venv/bin/python tools/wikinews_mentions.py [--limit N] [--save FILE] [--diff FILE]``
 """
@@ -17,22 +18,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from events_wikinews import political_articles  # tools/ is on the path of a script here
+
 from jnews_extract.batch import extract_many
-from jnews_extract.evaluate.datasets import corpus_dir
 
 Mention = tuple[int, int, str, str]
-
-
-def political_articles(limit: int | None) -> list[tuple[str, str]]:
-    """(id, headline + blank line + text) of the political Wikinews articles, in file order."""
-    path = corpus_dir() / "wikinews" / "articles.jsonl"
-    articles = []
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            item = json.loads(line)
-            if item.get("political"):
-                articles.append((str(item["id"]), f"{item['headline']}\n\n{item['text']}"))
-    return articles[:limit]
 
 
 def mentions_of(texts: Sequence[str]) -> list[list[Mention]]:
@@ -65,7 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="write the mentions as JSON")
     parser.add_argument("--diff", type=Path, help="compare with mentions saved before")
     args = parser.parse_args(argv)
-    articles = political_articles(args.limit)
+    articles = [
+        (str(item["id"]), f"{item['headline']}\n\n{item['text']}") for item in political_articles()
+    ][: args.limit]
     found = mentions_of([text for _, text in articles])
     saved = {name: mentions for (name, _), mentions in zip(articles, found, strict=True)}
     total = sum(len(m) for m in found)
