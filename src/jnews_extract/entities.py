@@ -800,6 +800,7 @@ def _before_a_title_token(ent: Span, titles: Container[str]) -> int:
 
 
 BRACKET_PAIRS = {"(": ")", "（": "）", "「": "」", "『": "』", "[": "]", "【": "】"}
+OPENING_OF = {closing: opening for opening, closing in BRACKET_PAIRS.items()}
 
 
 def _before_an_unclosed_bracket(surface: str) -> int:
@@ -810,8 +811,7 @@ def _before_an_unclosed_bracket(surface: str) -> int:
         closing = BRACKET_PAIRS.get(char)
         if closing is not None and closing not in surface[position + 1 :]:
             return position
-    openers = {closing: opening for opening, closing in BRACKET_PAIRS.items()}
-    if surface and surface[-1] in openers and openers[surface[-1]] not in surface:
+    if surface and surface[-1] in OPENING_OF and OPENING_OF[surface[-1]] not in surface:
         return len(surface) - 1
     return len(surface)
 
