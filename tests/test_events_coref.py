@@ -288,3 +288,112 @@ def test_extract_merges_a_cited_headline_into_the_article_event(nlp: Language) -
     )
     record = extract(text, nlp=nlp)
     assert [[m.text for m in e.mentions] for e in record.events] == [["死亡", "死去"]]
+
+
+# fmt: off
+KINDS = [
+    # (text ending with the trigger, the trigger, expected kind)
+    ("ペルーで大統領選挙", "大統領選挙", "president"),
+    ("ぺルー大統領選", "大統領選", "president"),
+    ("自由民主党総裁選", "総裁選", "party_leader"),
+    ("総理大臣指名選挙", "選挙", "premier_vote"),
+    ("衆議院解散・総選挙", "総選挙", "legislature"),
+    ("2009衆院選", "衆院選", "legislature"),
+    ("ドイツ連邦議会選挙", "議会選挙", "legislature"),
+    ("イリノイ州上院議員に当選", "当選", "upper_house"),
+    ("大統領に再選", "再選", "president"),
+    ("大統領選挙に当選", "当選", "president"),
+    ("大統領選挙の第1回投票", "投票", "president"),
+    ("大統領選挙の決戦投票", "投票", "runoff"),
+    ("決選投票", "決選投票", "runoff"),
+    ("住民投票", "住民投票", "referendum"),
+    ("補欠選挙", "補欠選挙", "by_election"),
+    # no kind word right before the stem
+    ("今回の投票", "投票", None),
+    ("候補の当選", "当選", None),
+    ("第1回投票", "投票", None),
+    ("衆参ダブル選挙", "選挙", None),
+    # に reads a result's office, not whom a vote is for
+    ("ラマシンハ候補に投票", "投票", None),
+    ("衆議院議員(当選", "当選", None),
+    # only ELECTION has kinds
+    ("大統領会談", "会談", None),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), KINDS, ids=[k[0] for k in KINDS])
+def test_election_kind_is_the_word_before_the_stem(
+    text: str, word: str, expected: str | None
+) -> None:
+    from jnews_extract.events.coref import event_kinds
+
+    start = len(text) - len(word)
+    kind_type = "MEETING" if word == "会談" else "ELECTION"
+    mention = EventMention(start=start, end=len(text), text=word, type=kind_type)
+    assert event_kinds(text, [mention]).get((start, len(text))) == expected
+
+
+# fmt: off
+ELECTION_KINDS = [
+    # (name, mentions, kind of each mention, expected groups)
+    ("a party's 総裁選 and the 総選挙 written 選挙 are two events",
+     [M("選挙", "ELECTION"), M("選挙", "ELECTION")], ["party_leader", "legislature"],
+     [[0], [1]]),
+    ("one kind joins without other evidence",
+     [M("大統領選挙", "ELECTION"), M("当選", "ELECTION", status="HELD")],
+     ["president", "president"], [[0, 1]]),
+    ("a mention of no kind does not join by kind",
+     [M("大統領選挙", "ELECTION"), M("当選", "ELECTION")], ["president", None], [[0], [1]]),
+    ("two events of the kind leave it alone",
+     [M("大統領選挙", "ELECTION", time="2008"), M("大統領選挙", "ELECTION", time="2012"),
+      M("当選", "ELECTION")], ["president", "president", "president"], [[0], [1], [2]]),
+    ("an over and a planned election are two occasions",
+     [M("大統領選挙", "ELECTION", time="XXXX-04", status="PLANNED"),
+      M("当選", "ELECTION", time="1990", status="HELD")], ["president", "president"],
+     [[0], [1]]),
+    ("times that agree where both are known join",
+     [M("大統領選挙", "ELECTION", time="XXXX-XX-04"), M("大統領選", "ELECTION", time="2006-06-04")],
+     ["president", "president"], [[0, 1]]),
+    ("times that disagree do not",
+     [M("大統領選挙", "ELECTION", time="XXXX-XX-04"), M("大統領選", "ELECTION", time="2006-06-05")],
+     ["president", "president"], [[0], [1]]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(
+    ("name", "cases", "kinds", "expected"), ELECTION_KINDS, ids=[c[0] for c in ELECTION_KINDS]
+)
+def test_election_kinds_decide_which_election(
+    name: str, cases: list[M], kinds: list[str | None], expected: list[list[int]]
+) -> None:
+    kind_of = {
+        (number * 1000, number * 1000 + len(case.word)): kind
+        for number, (case, kind) in enumerate(zip(cases, kinds, strict=True))
+        if kind is not None
+    }
+    assert groups(cases, kinds=kind_of) == expected, name
+
+
+def test_a_kinded_citation_does_not_join_an_event_of_no_kind() -> None:
+    cases = [M("当選", "ELECTION"), M("総裁選", "ELECTION"), M("衆院選", "ELECTION")]
+    kinds = {(1000, 1003): "party_leader", (2000, 2003): "legislature"}
+    citations = [(1999, 2999)]
+    assert groups(cases, kinds=kinds, citations=citations) == [[0], [1], [2]]
+
+
+def test_extract_keeps_a_party_vote_apart_from_the_diet_vote(nlp: Language) -> None:
+    from jnews_extract import extract
+
+    text = (
+        "自民党の総裁選挙で安倍晋三官房長官が勝った。"
+        "26日には国会で首相指名選挙が行われた。総裁選には3人が立候補した。"
+    )
+    record = extract(text, nlp=nlp)
+    elections = [sorted(m.start for m in e.mentions) for e in record.events]
+    party_vote = [text.index("総裁選挙") + 2, text.index("総裁選には")]
+    diet_vote = [text.index("指名選挙") + 2]
+    assert sorted(elections) == sorted([party_vote, diet_vote])
+    # 指名 in 指名選挙 only says which vote it is (guidelines §4.3)
+    assert "APPOINTMENT" not in {e.type for e in record.events}

@@ -229,7 +229,7 @@ def assemble_article(
     events = []
     if event_mentions:
         from jnews_extract.events import cluster_events
-        from jnews_extract.events.coref import citation_spans
+        from jnews_extract.events.coref import citation_spans, event_kinds
 
         time_values = {(t.start, t.end): t.value for t in times}
         affiliation_of = {
@@ -244,6 +244,7 @@ def assemble_article(
             time_values,
             affiliation_of=affiliation_of,
             citations=citation_spans(text),
+            kinds=event_kinds(text, event_mentions),
         )
         events = assemble.build_events(text, event_clusters, entity_of, time_of, sentences)
     return assemble.build_extraction(

@@ -16,6 +16,14 @@ compatible cluster of its type that has a mention outside the citations, when th
 exactly one: the title names the article's event (annotation guidelines §4.6); with none
 or several it stays its own event.
 
+Mentions of a type with kinds (ELECTION: ``kinds`` in ontology.json, found by
+:func:`event_kinds`) are compatible only when their kinds agree: a party's 総裁選 and the
+総選挙 are two events, though both may be written 選挙. A mention of a known kind that
+finds no cluster joins the one compatible cluster of that kind, when there is exactly one
+and nothing tells a different occasion (``大統領選挙`` … ``大統領に当選`` …
+``大統領選挙の第1回投票``: guidelines §4.6; ``1990年に大統領に当選`` does not join
+``来年4月の大統領選挙``); the citation rule above is for mentions of no kind.
+
 Otherwise it starts a new cluster. Statuses merge by the conventions' order
 (HELD > CANCELLED > POSTPONED > UNCERTAIN > PLANNED > UNKNOWN); arguments are the
 union; a POSTPONEMENT/CANCELLATION that is not negated passes POSTPONED/CANCELLED
@@ -30,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from jnews_extract.annotations import EventArgumentMention, EventCluster, EventMention
-from jnews_extract.events.lexicon import STATUS_ORDER
+from jnews_extract.events.lexicon import STATUS_ORDER, EventType, load_lexicon
 
 ANAPHOR_FAMILIES = ({"MEETING", "PHONE_CALL"},)
 """同会談 may refer back to a 電話会談."""
@@ -40,6 +48,11 @@ tells of many announcements and demands, but of one summit, one election, one co
 resignation, so a repeated 首脳会談 or 辞任 names the same event unless arguments,
 place or time clash. Statements and demands merge only on shared arguments, place or time."""
 STATUS_OF_EVENT_ABOUT = {"POSTPONEMENT": "POSTPONED", "CANCELLATION": "CANCELLED"}
+KIND_WINDOW = 12
+"""Characters before a trigger searched for its kind word (ペルー大統領選挙の決戦|投票)."""
+NAMING_STEMS = ("選挙", "選")
+"""Words that name an election after its kind word (大統領|選挙, 総裁|選)."""
+_ORDINAL_END = re.compile(r"第?[0-9０-９一二三四五六七八九十]+回目?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
 
@@ -82,6 +95,7 @@ class _Building:
     places: set[str] = field(default_factory=set)
     times: list[str] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
     about: _Building | None = None
     """For a POSTPONEMENT/CANCELLATION: the cluster of the event it is about."""
     negated: bool = False
@@ -115,8 +129,11 @@ def _compatible(
     time: str | None,
     cluster: _Building,
     affiliation_of: Mapping[str, str],
+    kind: str | None = None,
 ) -> bool:
     if not _types_match(mention, cluster):
+        return False
+    if kind is not None and cluster.kinds - {kind}:
         return False
     if place is not None and cluster.places and place not in cluster.places:
         return False
@@ -148,6 +165,21 @@ def _evidence(
     return mention.text in cluster.words and mention.type not in UNREPEATABLE_TYPES
 
 
+def _same_occasion(mention: EventMention, time: str | None, cluster: _Building) -> bool:
+    """Nothing tells a different occasion: no time that disagrees where both are known
+    (``XXXX-XX-04`` agrees with ``2006-06-04``) and not one told as over, the other as
+    planned (``1990年に大統領に当選`` and ``来年4月の大統領選挙``)."""
+    if time is not None and not all(_values_agree(time, other) for other in cluster.times):
+        return False
+    told = {m.status for m in cluster.mentions} - {"UNKNOWN"}
+    return {mention.status} | told != {"HELD", "PLANNED"} or len(told) != 1
+
+
+def _values_agree(first: str, second: str) -> bool:
+    """Two TIMEX3 values agree wherever neither leaves a digit unknown (``X``)."""
+    return all(a == b or "X" in (a, b) for a, b in zip(first, second, strict=False))
+
+
 def _merge_status(mentions: Sequence[EventMention], extra: Sequence[str]) -> tuple[str, bool]:
     """The strongest status of the mentions (and of events about this one); negated when
     any mention says the event does not or did not happen (計画もない)."""
@@ -163,6 +195,7 @@ def cluster_events(
     *,
     affiliation_of: Mapping[str, str] | None = None,
     citations: Sequence[tuple[int, int]] = (),
+    kinds: Mapping[tuple[int, int], str] | None = None,
 ) -> list[EventCluster]:
     """Group the event mentions of one article into events (see the module docstring).
 
@@ -171,14 +204,16 @@ def cluster_events(
     offsets are in the article's string. ``affiliation_of`` (optional) maps a person's
     entity id to the id of the country of their office, so that 米外相の電話協議
     (米国, ルビオ) is compatible with ルビオ and ラブロフ's call. ``citations``
-    (optional): the spans of citation titles (``『…』``, :func:`citation_spans`). Clusters
-    come back in order of first mention.
+    (optional): the spans of citation titles (``『…』``, :func:`citation_spans`).
+    ``kinds`` (optional): the kind of each mention span that has one
+    (:func:`event_kinds`). Clusters come back in order of first mention.
     """
 
     def cited(mention: EventMention) -> bool:
         return any(start <= mention.start and mention.end <= end for start, end in citations)
 
     affiliations = affiliation_of or {}
+    kind_of = kinds or {}
     building: list[_Building] = []
     cluster_of_span: dict[tuple[int, int], _Building] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -186,9 +221,10 @@ def cluster_events(
         place = entity_id_of.get(mention.location) if mention.location else None
         time = time_value_of.get(mention.time) if mention.time else None
         about = cluster_of_span.get(mention.target) if mention.target else None
+        kind = kind_of.get((mention.start, mention.end))
         chosen = None
         for cluster in reversed(building):
-            if not _compatible(mention, participants, place, time, cluster, affiliations):
+            if not _compatible(mention, participants, place, time, cluster, affiliations, kind):
                 continue
             if cluster.about is not None or about is not None:
                 # 延期 … 延期 of the same meeting is one postponement
@@ -207,11 +243,11 @@ def cluster_events(
                     c
                     for c in reversed(building)
                     if c.about is None
-                    and _compatible(mention, participants, place, time, c, affiliations)
+                    and _compatible(mention, participants, place, time, c, affiliations, kind)
                 ),
                 None,
             )
-        if chosen is None and about is None and cited(mention):
+        if chosen is None and about is None and kind is None and cited(mention):
             told = [
                 c
                 for c in building
@@ -219,9 +255,20 @@ def cluster_events(
                 and c.about is None
                 and c.negated == mention.negated
                 and any(not cited(m) for m in c.mentions)
-                and _compatible(mention, participants, place, time, c, affiliations)
+                and _compatible(mention, participants, place, time, c, affiliations, kind)
             ]
             chosen = told[0] if len(told) == 1 else None
+        if chosen is None and about is None and kind is not None:
+            same_kind = [
+                c
+                for c in building
+                if kind in c.kinds
+                and _same_occasion(mention, time, c)
+                and c.about is None
+                and c.negated == mention.negated
+                and _compatible(mention, participants, place, time, c, affiliations, kind)
+            ]
+            chosen = same_kind[0] if len(same_kind) == 1 else None
         if chosen is None:
             chosen = _Building(type=mention.type, about=about, negated=mention.negated)
             building.append(chosen)
@@ -236,6 +283,8 @@ def cluster_events(
         if time is not None:
             chosen.times.append(time)
         chosen.words.add(mention.text)
+        if kind is not None:
+            chosen.kinds.add(kind)
         cluster_of_span[(mention.start, mention.end)] = chosen
 
     building.sort(key=lambda c: c.mentions[0].start)
@@ -286,6 +335,52 @@ CITATION_TITLE = re.compile(r"『[^』\n]+』")
 def citation_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the citation titles (『…』) of ``text``, brackets included."""
     return [(m.start(), m.end()) for m in CITATION_TITLE.finditer(text)]
+
+
+def event_kinds(text: str, mentions: Sequence[EventMention]) -> dict[tuple[int, int], str]:
+    """The kind of each mention whose type has kinds and whose kind word stands right
+    before its stem: ``大統領選挙`` and ``大統領に当選`` → president, ``総裁選`` →
+    party_leader, ``総理大臣指名選挙`` → premier_vote, ``大統領選挙の第1回投票`` →
+    president (an ordinal round of the election named before it), ``大統領選挙の決戦投票`` →
+    runoff. A mention with no kind word (``今回の選挙``, ``当選``) has none."""
+    types = load_lexicon().types
+    found = {}
+    for mention in mentions:
+        event_type = types.get(mention.type)
+        if event_type is None or not event_type.kinds:
+            continue
+        kind = _kind_before(
+            text[max(0, mention.start - KIND_WINDOW) : mention.start] + mention.text, event_type
+        )
+        if kind is not None:
+            found[(mention.start, mention.end)] = kind
+    return found
+
+
+def _kind_before(head: str, event_type: EventType) -> str | None:
+    kinds = event_type.kinds
+    stem = max((s for s in event_type.kind_stems if head.endswith(s)), key=len, default=None)
+    if stem is None:
+        return None
+    head = head[: -len(stem)]
+    if stem in event_type.result_stems:
+        head = head.removesuffix("に")
+    round_ = _ORDINAL_END.search(head)
+    if round_ is not None:
+        # 大統領選挙の第1回|投票: the round of the election named before it
+        head = head[: round_.start()].removesuffix("の")
+        if not head.endswith(NAMING_STEMS):
+            return None
+    word = _kind_word_ending(head, kinds)
+    if word is None:
+        # 大統領選挙に|当選: the election named before the result
+        named = next((head[: -len(s)] for s in NAMING_STEMS if head.endswith(s)), None)
+        word = _kind_word_ending(named, kinds) if named else None
+    return kinds[word] if word is not None else None
+
+
+def _kind_word_ending(head: str, kinds: Mapping[str, str]) -> str | None:
+    return max((w for w in kinds if head.endswith(w)), key=len, default=None)
 
 
 def _union_arguments(

@@ -59,6 +59,13 @@ class EventType:
     schedulable: bool = False
     stative: bool = False
     """A non-past predicate describes a standing state (…を求める), not a plan."""
+    kind_stems: tuple[str, ...] = ()
+    """Trigger endings a kind word may stand before (大統領|選挙, 総裁|選, 決選|投票)."""
+    result_stems: frozenset[str] = frozenset()
+    """Stems that may follow their kind word with に (大統領に|当選, 上院議員に|再選)."""
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    """Kind word → kind of event (大統領 → president, 総裁 → party_leader): two mentions
+    of different kinds are different events (a party's 総裁選 is not the 総選挙)."""
 
 
 @dataclass(frozen=True, eq=True)
@@ -217,6 +224,9 @@ def _event_types(data: Mapping[str, Any]) -> dict[str, EventType]:
             compound_labels=frozenset(spec.get("compound_labels", ())),
             schedulable=bool(spec.get("schedulable", False)),
             stative=bool(spec.get("stative", False)),
+            kind_stems=tuple(spec.get("kind_stems", ())),
+            result_stems=frozenset(spec.get("result_stems", ())),
+            kinds={word: kind for kind, words in spec.get("kinds", {}).items() for word in words},
         )
     return types
 
