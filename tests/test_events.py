@@ -289,6 +289,15 @@ ARGUMENTS = [
      {("target", "アフガニスタン")}),
     ("朝日新聞は情報によるとして、同国軍部がアブドライ大統領を拘束したと伝えた。",
      [E("朝日新聞", "ORG"), E("アブドライ", "PERSON")], "拘束", {("target", "アブドライ")}),
+    # who announces a resignation resigns (speaker_verbs); a resignation of someone named
+    # keeps that agent, a demanded one takes none from the demander
+    ("オコナー元判事は今年7月1日に引退を表明していた。", [E("オコナー", "PERSON")], "引退",
+     {("agent", "オコナー")}),
+    ("ファツィオ総裁は22日、辞任の意向を発表した。", [E("ファツィオ", "PERSON")], "辞任",
+     {("agent", "ファツィオ")}),
+    ("ロイターはファツィオ総裁の辞任を発表した。", [E("ロイター", "ORG"), E("ファツィオ", "PERSON")],
+     "辞任", {("agent", "ファツィオ")}),
+    ("プロディ氏は総裁の辞任を要求した。", [E("プロディ", "PERSON")], "辞任", set()),
 ]
 PLACES = [
     # (sentence, entity table, trigger, expected location surface)

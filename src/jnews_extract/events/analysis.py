@@ -534,6 +534,9 @@ class ClauseReader:
             for mention in inherited:
                 if role:
                     found.append((role, mention))
+        agent_role = event_type.roles.get("subject")
+        if agent_role and not any(role == agent_role for role, _ in found):
+            found.extend((agent_role, m) for m in self._speaker_as_agent(head, event_type))
 
         arguments = []
         seen = set()
@@ -550,6 +553,29 @@ class ClauseReader:
             named = self._names.nearest(trigger.pattern.place_key, trigger.start + self._offset)
             place = self._here(named) if named is not None else None
         return arguments, place
+
+    def _speaker_as_agent(self, head: Token, event_type: EventType) -> list[EntityMention]:
+        """The subject of the verb that announces the event, for the types whose announcer is
+        their agent (``speaker_verbs``): オコナー元判事は…引退を表明 → オコナー;
+        首相は辞任の意向を発表 → 首相."""
+        if not event_type.speaker_verbs:
+            return []
+        holder = head
+        if (
+            head.dep_ == "nmod"
+            and case_marker(head) == "の"
+            and head.head.lemma_ in event_type.speaker_nouns
+        ):
+            holder = head.head
+        verb = holder.head
+        if (
+            holder.dep_ != "obj"
+            or verb.i < holder.i
+            or verb.lemma_ not in event_type.speaker_verbs
+            or not self.same_line(verb, head)
+        ):
+            return []
+        return self._subject_of(verb) or self._inherited_subject(verb)
 
     def _subject_of(self, predicate: Token, topic_only: bool = False) -> list[EntityMention]:
         for child in predicate.children:

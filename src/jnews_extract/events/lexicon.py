@@ -59,6 +59,11 @@ class EventType:
     schedulable: bool = False
     stative: bool = False
     """A non-past predicate describes a standing state (…を求める), not a plan."""
+    speaker_verbs: frozenset[str] = frozenset()
+    """Verbs whose subject is the event's agent when the trigger is their object and names
+    none of its own: the one who announces a resignation resigns (辞任を表明)."""
+    speaker_nouns: frozenset[str] = frozenset()
+    """Nouns between such a verb and the trigger (辞任の *意向* を発表)."""
     kind_stems: tuple[str, ...] = ()
     """Trigger endings a kind word may stand before (大統領|選挙, 総裁|選, 決選|投票)."""
     result_stems: frozenset[str] = frozenset()
@@ -224,6 +229,8 @@ def _event_types(data: Mapping[str, Any]) -> dict[str, EventType]:
             compound_labels=frozenset(spec.get("compound_labels", ())),
             schedulable=bool(spec.get("schedulable", False)),
             stative=bool(spec.get("stative", False)),
+            speaker_verbs=frozenset(spec.get("speaker_verbs", ())),
+            speaker_nouns=frozenset(spec.get("speaker_nouns", ())),
             kind_stems=tuple(spec.get("kind_stems", ())),
             result_stems=frozenset(spec.get("result_stems", ())),
             kinds={word: kind for kind, words in spec.get("kinds", {}).items() for word in words},
