@@ -96,6 +96,41 @@ def test_not_entities(text: str, absent: list[str], nlp: Language) -> None:
         assert surface not in surfaces, (text, surface)
 
 
+# fmt: off
+PAIRED = [
+    # (article, expected (surface, country) of the 南/北 mentions)
+    ("韓国と北朝鮮は南北協議で合意した。南北間の鉄道が連結される。",
+     [("南", "KOR"), ("北", "PRK"), ("南", "KOR"), ("北", "PRK")]),
+    # an article that does not name both Koreas: a direction, a region, another name
+    ("南北協議で合意した。", []),
+    ("北朝鮮が発射した。南北アメリカ大陸を南北に縦断する道。", []),
+    # both named, but 南北 is no modifier of a noun, or names something else
+    ("韓国と北朝鮮。道は南北に延びる。南北朝鮮の選手。南北戦争の本。", []),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIRED, ids=[c[0][:14] for c in PAIRED])
+def test_south_north_is_the_two_koreas_where_the_article_names_both(
+    text: str, expected: list[tuple[str, str]], nlp: Language
+) -> None:
+    record = extract(text, nlp=nlp)
+    found = sorted(
+        (m.start, m.text, e.country)
+        for e in record.entities
+        for m in e.mentions
+        if m.text in ("南", "北")
+    )
+    assert [(surface, country) for _, surface, country in found] == expected
+
+
+def test_south_north_gives_a_meeting_its_two_parties(nlp: Language) -> None:
+    record = extract("韓国と北朝鮮の対立が続く。25日に南北協議が開かれた。", nlp=nlp)
+    names = {e.id: e.name for e in record.entities}
+    (meeting,) = [e for e in record.events if e.type == "MEETING"]
+    assert {names[a.entity] for a in meeting.arguments} >= {"韓国", "北朝鮮"}
+
+
 def test_historic_states_have_their_iso_codes(nlp: Language) -> None:
     record = extract("ソ連・東ドイツと西ドイツ、チェコスロバキアとユーゴスラビア。", nlp=nlp)
     codes = {m.text: e.country for e in record.entities for m in e.mentions}

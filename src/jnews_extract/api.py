@@ -119,6 +119,7 @@ def run_article_stages(nlp: Language, pieces: Sequence[Piece], docs: Sequence[Do
     """
     from jnews_extract.events.component import EventDetector
 
+    add_article_names(docs)
     if ARTICLE_STAGES[0] not in nlp.pipe_names:
         return
     detector = nlp.get_pipe(ARTICLE_STAGES[0])
@@ -135,6 +136,23 @@ def run_article_stages(nlp: Language, pieces: Sequence[Piece], docs: Sequence[Do
             detector.set_annotations(doc, [])
             continue
         detector.set_annotations(doc, detector.match(doc, names=names, offset=piece.start))
+
+
+def add_article_names(docs: Sequence[Doc]) -> None:
+    """Names that only the whole article decides: 南北 is South + North Korea where the
+    article names both (``paired_abbreviations`` of the entity rules)."""
+    from jnews_extract.entities import find_paired_abbreviations, load_entity_rules
+
+    rules = load_entity_rules()
+    if not rules.get("paired_abbreviations"):
+        return
+    keys = {m.key for doc in docs for m in doc._.jnews_entities or [] if m.key}
+    for doc in docs:
+        added = find_paired_abbreviations(doc, rules, keys)
+        if added:
+            doc._.jnews_entities = sorted(
+                [*(doc._.jnews_entities or []), *added], key=lambda m: (m.start, m.end)
+            )
 
 
 def _shifted_entities(doc: Doc, offset: int) -> list[EntityMention]:

@@ -460,6 +460,38 @@ def find_abbreviation_mentions(
     return found
 
 
+def find_paired_abbreviations(
+    doc: Doc, rules: dict[str, Any], article_keys: Container[str]
+) -> list[EntityMention]:
+    """``paired_abbreviations``: 南北 in an article that names both Koreas is two GPE
+    mentions, 南 and 北 (南北協議, 南北間の鉄道), when it modifies a noun of its compound.
+
+    ``article_keys`` are the gazetteer keys the whole article names; spans an entity of
+    ``doc`` already covers are left alone.
+    """
+    known = doc._.jnews_entities or []
+    found: list[EntityMention] = []
+    tokens = list(doc)
+    for pair in rules.get("paired_abbreviations", ()):
+        word, keys = pair["word"], pair["keys"]
+        if len(word) != len(keys) or not all(key in article_keys for key in keys):
+            continue
+        for index, token in enumerate(tokens[:-1]):
+            following = tokens[index + 1]
+            if (
+                token.text != word
+                or not following.tag_.startswith(("名詞", "接尾辞"))
+                or following.text.startswith(tuple(pair.get("not_before", ())))
+                or _covered(token.idx, token.idx + len(word), known)
+            ):
+                continue
+            found += [
+                EntityMention(token.idx + i, token.idx + i + 1, word[i], "GPE", key, "abbreviation")
+                for i, key in enumerate(keys)
+            ]
+    return found
+
+
 def _is_number(token: Any) -> bool:
     return bool(token.pos_ == "NUM" or char_class(token.text[-1:]) == "digit")
 
