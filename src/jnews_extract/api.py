@@ -141,7 +141,8 @@ def run_article_stages(nlp: Language, pieces: Sequence[Piece], docs: Sequence[Do
 def add_article_names(docs: Sequence[Doc]) -> None:
     """Names that only the whole article decides: 南北 is South + North Korea where the
     article names both (``paired_abbreviations`` of the entity rules)."""
-    from jnews_extract.entities import find_paired_abbreviations, load_entity_rules
+    from jnews_extract.entities import find_paired_abbreviations
+    from jnews_extract.knowledge import load_entity_rules
 
     rules = load_entity_rules()
     if not rules.get("paired_abbreviations"):
