@@ -50,6 +50,11 @@ LABELS = [
     ("ホーネッカーは西ドイツを訪問した。", [("西ドイツ", "GPE")]),
     ("東ドイツ時代から使われていた。", [("東ドイツ", "GPE")]),
     ("この米大統領の発言が波紋を呼んだ。", [("米", "GPE")]),
+    # a cabinet's name is one ORG (guidelines §2.2)
+    ("21日、第三次小泉内閣がスタートした。", [("第三次小泉内閣", "ORG")]),
+    ("安倍内閣の支持率が下がった。", [("安倍内閣", "ORG")]),
+    ("第2次安倍改造内閣で入閣した。", [("第2次安倍改造内閣", "ORG")]),
+    ("小泉内閣総理大臣は述べた。", [("小泉", "PERSON")]),   # a title, no cabinet
 ]
 NOT_ENTITIES = [
     # (sentence, surfaces that must not be entity mentions)
@@ -78,6 +83,7 @@ NOT_ENTITIES = [
     ("円は1ドル=80円台前半に急落した。", ["台"]),       # a number and counter before 台
     ("客層は50歳台位が多い。", ["台"]),
     ("この日一番の歓声を送った。", ["日"]),            # a determiner before 日
+    ("第3次小泉内閣が発足した。", ["小泉"]),            # inside the cabinet's name
 ]
 # fmt: on
 

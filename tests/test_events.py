@@ -298,6 +298,9 @@ ARGUMENTS = [
     ("ロイターはファツィオ総裁の辞任を発表した。", [E("ロイター", "ORG"), E("ファツィオ", "PERSON")],
      "辞任", {("agent", "ファツィオ")}),
     ("プロディ氏は総裁の辞任を要求した。", [E("プロディ", "PERSON")], "辞任", set()),
+    # 内閣が|発足: the pattern's context word is the subject, the cabinet appointed
+    ("第3次小泉内閣が発足した。", [E("第3次小泉内閣", "ORG")], "発足",
+     {("target", "第3次小泉内閣")}),
 ]
 PLACES = [
     # (sentence, entity table, trigger, expected location surface)

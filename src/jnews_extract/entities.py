@@ -49,6 +49,7 @@ ORIGIN_PRIORITY = {
     "anaphor": 3,
     "ner": 4,
     "ner-title": 4,
+    "cabinet": 0,
 }
 """Lower wins when two mentions overlap. ``ner-title``: an NER span of another label than
 PERSON that ran over a title, cut before it (:func:`reconcile_ner`)."""
@@ -160,6 +161,7 @@ class EntityRecognizer:
             found = drop_places_read_as_surnames(doc, found, ner)
             found = prefer_longer_names(found, ner, self._nesting)
         found = drop_places_naming_something_else(doc, found, rules["words_that_unmake_a_place"])
+        found = name_cabinets(doc.text, found, rules)
         return resolve_overlaps(found)
 
     def set_annotations(self, doc: Doc, mentions: list[EntityMention]) -> None:
@@ -458,6 +460,29 @@ def find_abbreviation_mentions(
             found += _chain_mentions(text, start, end, abbreviations)
         index = last + 1
     return found
+
+
+def name_cabinets(
+    text: str, mentions: list[EntityMention], rules: dict[str, Any]
+) -> list[EntityMention]:
+    """``cabinet_name``: a person followed by 内閣 (改造内閣), after an optional 第N次, is
+    the cabinet, one ORG that replaces the person: 第3次小泉内閣, 安倍内閣."""
+    pattern = rules.get("cabinet_name")
+    if not pattern:
+        return mentions
+    after = re.compile(pattern["after"])
+    before = re.compile(f"(?:{pattern['before']})$")
+    result = []
+    for mention in mentions:
+        name_end = after.match(text, mention.end) if mention.label == "PERSON" else None
+        if name_end is None or mention.anaphor:
+            result.append(mention)
+            continue
+        ordinal = before.search(text, 0, mention.start)
+        start = ordinal.start() if ordinal is not None else mention.start
+        end = name_end.end()
+        result.append(EntityMention(start, end, text[start:end], "ORG", None, "cabinet"))
+    return result
 
 
 def find_paired_abbreviations(

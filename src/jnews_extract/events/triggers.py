@@ -164,6 +164,8 @@ def find_triggers(
         start, stop = _trigger_span(doc, first, end, pattern)
         if _inside_name(start, stop, entities) or _names_a_kind(doc, end - 1, lexicon):
             continue
+        # 内閣が|発足: the pattern's context words are no part of the trigger's tokens
+        first = next(i for i in range(first, end) if doc[i].idx + len(doc[i].text) > start)
         triggers.append(
             Trigger(
                 start=start,
