@@ -141,6 +141,10 @@ TRIGGERS = [
     ("政府は共同声明を発表した。", [("共同声明", "STATEMENT")]),
     ("政府は首相の解任を発表した。", [("発表", "STATEMENT")]),
     ("米大統領選の投票が始まった。", [("大統領選", "ELECTION"), ("投票", "ELECTION")]),
+    # a name or kind word inside the election word is no part of the trigger (§4.3)
+    ("ロシア大統領選挙が行われた。", [("選挙", "ELECTION")]),
+    ("今年の衆院選で勝った。", [("選", "ELECTION")]),
+    ("決選投票が行われる。", [("投票", "ELECTION")]),
     ("大統領は21日に辞任した。", [("辞任", "RESIGNATION")]),
     ("会談の延期が決まった。", [("会談", "MEETING"), ("延期", "POSTPONEMENT")]),
     ("停戦合意を得ることはできなかった。", [("停戦", "CEASEFIRE"), ("合意", "AGREEMENT")]),
