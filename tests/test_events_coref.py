@@ -33,6 +33,8 @@ class M:
     target: int | None = None
     """Index (in the case list) of the mention this one is about."""
     roles: dict[str, str] = field(default_factory=dict)
+    whole: str = ""
+    """The whole matched word when it is more than ``word`` (大統領選挙 for 選挙)."""
 
 
 def build(
@@ -74,6 +76,7 @@ def build(
                 negated=case.negated,
                 target=target,
                 anaphoric=case.anaphoric,
+                word=case.whole,
             )
         )
     return mentions, entity_of, time_of
@@ -130,6 +133,10 @@ CLUSTERING = [
      [M("会合", parties=("Rubio", "Lavrov")), M("延期", "POSTPONEMENT", target=0),
       M("会合", parties=("Rubio", "Lavrov")), M("延期", "POSTPONEMENT", target=2)],
      [[0, 2], [1, 3]]),
+    ("the whole word, not the trigger span, is the repeated word",
+     [M("選挙", "ELECTION", whole="大統領選挙"), M("選挙", "ELECTION"),
+      M("選挙", "ELECTION", whole="大統領選挙")],
+     [[0, 2], [1]]),
     ("a negated cancellation is not the cancellation",
      [M("会談"), M("中止", "CANCELLATION", target=0), M("中止", "CANCELLATION", negated=True, target=0)],
      [[0], [1], [2]]),

@@ -107,6 +107,9 @@ class EventMention:
     """Span of the trigger of the event this one is about (延期 → 会合)."""
     anaphoric: bool = False
     """同会談 and the like: refers back to an earlier event."""
+    word: str = ""
+    """The whole word the trigger pattern matched (大統領選挙 for the trigger 選挙); empty
+    when it is the trigger's text. Coreference compares these words."""
 
 
 def register_extensions() -> None:

@@ -151,6 +151,7 @@ class EventDetector:
             source=(source.start, source.end) if source is not None else None,
             target=target,
             anaphoric=trigger.anaphoric,
+            word=trigger.word,
         )
 
     def _bare_mention(self, doc: Doc, trigger: Trigger) -> EventMention:
@@ -162,6 +163,7 @@ class EventDetector:
             type=trigger.type,
             cameo=trigger.pattern.cameo or self.lexicon.types[trigger.type].cameo,
             anaphoric=trigger.anaphoric,
+            word=trigger.word,
         )
 
     def set_annotations(self, doc: Doc, mentions: list[EventMention]) -> None:

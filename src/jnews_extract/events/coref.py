@@ -162,7 +162,9 @@ def _evidence(
         return True
     # a repeated word (首脳会談 … 首脳会談) names the same event, except for the kinds of
     # events an article tells many of (UNREPEATABLE_TYPES)
-    return mention.text in cluster.words and mention.type not in UNREPEATABLE_TYPES
+    return (
+        mention.word or mention.text
+    ) in cluster.words and mention.type not in UNREPEATABLE_TYPES
 
 
 def _same_occasion(mention: EventMention, time: str | None, cluster: _Building) -> bool:
@@ -282,7 +284,7 @@ def cluster_events(
             chosen.places.add(place)
         if time is not None:
             chosen.times.append(time)
-        chosen.words.add(mention.text)
+        chosen.words.add(mention.word or mention.text)
         if kind is not None:
             chosen.kinds.add(kind)
         cluster_of_span[(mention.start, mention.end)] = chosen

@@ -87,6 +87,9 @@ class TriggerPattern:
     """Slot → role overrides for this word: the subject of 就任 is the appointee (target)."""
     place_key: str | None = None
     """Gazetteer key of the place the word itself names (訪米 → country:USA)."""
+    whole_word: bool = False
+    """The matched word, not only the trigger span, is what coreference compares: the
+    trigger of 大統領選挙 is 選挙, but a repeated 大統領選挙 is the evidence, not 選挙."""
 
     def to_record(self) -> dict[str, Any]:
         """The JSON object this pattern is saved as (``to_disk`` writes one a line)."""
@@ -97,6 +100,8 @@ class TriggerPattern:
                 record[key] = value
         if self.roles is not None:
             record["roles"] = dict(self.roles)
+        if self.whole_word:
+            record["whole_word"] = True
         return record
 
     @classmethod
@@ -126,6 +131,7 @@ class TriggerPattern:
             title_group=record.get("title_group"),
             trigger_regex=regex,
             note=record.get("note"),
+            whole_word=bool(record.get("whole_word", False)),
         )
 
 

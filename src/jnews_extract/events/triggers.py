@@ -45,6 +45,9 @@ class Trigger:
     type: str
     pattern: TriggerPattern
     anaphoric: bool = False
+    word: str = ""
+    """For a ``whole_word`` pattern, the word it matched up to the trigger's end
+    (大統領選挙 for the trigger 選挙); else empty."""
 
 
 class TriggerMatcher:
@@ -164,6 +167,7 @@ def find_triggers(
         start, stop = _trigger_span(doc, first, end, pattern)
         if _inside_name(start, stop, entities) or _names_a_kind(doc, end - 1, lexicon):
             continue
+        word = doc.text[doc[first].idx : stop] if pattern.whole_word else ""
         # 内閣が|発足: the pattern's context words are no part of the trigger's tokens
         first = next(i for i in range(first, end) if doc[i].idx + len(doc[i].text) > start)
         triggers.append(
@@ -175,6 +179,7 @@ def find_triggers(
                 type=pattern.type,
                 pattern=pattern,
                 anaphoric=_is_anaphoric(doc, first, lexicon),
+                word=word,
             )
         )
     heads = {t.last: t for t in triggers}
