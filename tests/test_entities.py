@@ -55,6 +55,8 @@ LABELS = [
     ("安倍内閣の支持率が下がった。", [("安倍内閣", "ORG")]),
     ("第2次安倍改造内閣で入閣した。", [("第2次安倍改造内閣", "ORG")]),
     ("小泉内閣総理大臣は述べた。", [("小泉", "PERSON")]),   # a title, no cabinet
+    ("日本国内で販売された。", [("日本", "GPE")]),          # 日本 + 国内, not 日本国 + 内
+    ("韓国内の反応。", [("韓国", "GPE")]),                  # 韓 is no alias: 韓国 + 内
 ]
 NOT_ENTITIES = [
     # (sentence, surfaces that must not be entity mentions)
@@ -84,6 +86,7 @@ NOT_ENTITIES = [
     ("客層は50歳台位が多い。", ["台"]),
     ("この日一番の歓声を送った。", ["日"]),            # a determiner before 日
     ("第3次小泉内閣が発足した。", ["小泉"]),            # inside the cabinet's name
+    ("日本国外に出た。", ["日本国"]),
 ]
 # fmt: on
 

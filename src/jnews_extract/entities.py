@@ -280,6 +280,22 @@ def _ends_word(
     return last == "kanji" and label in {"GPE", "ORG", "NORP"}
 
 
+IN_OR_OUT_OF = ("内", "外")
+"""国内 / 国外 read after a country's short name: 日本|国内, not 日本国|内."""
+
+
+def _takes_the_next_word(
+    text: str, start: int, end: int, keys: list[str], gazetteer: Gazetteer
+) -> bool:
+    """Whether a name ending in 国 takes that 国 from 国内/国外 (日本国内 is 日本 + 国内),
+    which holds when the name without 国 is an alias of the same entity."""
+    return (
+        text.endswith("国", start, end)
+        and text.startswith(IN_OR_OUT_OF, end)
+        and bool(set(gazetteer.by_alias.get(text[start : end - 1], ())) & set(keys))
+    )
+
+
 def choose_entry(gazetteer: Gazetteer, keys: list[str]) -> GazetteerEntry:
     """The entry an alias stands for; ambiguous aliases keep the first entry's label.
 
@@ -313,7 +329,7 @@ def find_gazetteer_mentions(
                 entry = choose_entry(gazetteer, keys)
                 if not _ends_word(
                     text, position, end, token_ends, owner, entry.label, person_tokens
-                ):
+                ) or _takes_the_next_word(text, position, end, keys, gazetteer):
                     continue
                 key = entry.key if len(keys) == 1 else None
                 candidates = list(keys) if len(keys) > 1 else []
