@@ -108,8 +108,8 @@ class EventMention:
     anaphoric: bool = False
     """同会談 and the like: refers back to an earlier event."""
     word: str = ""
-    """The whole word the trigger pattern matched (大統領選挙 for the trigger 選挙); empty
-    when it is the trigger's text. Coreference compares these words."""
+    """For a ``whole_word`` trigger pattern, the whole word it matched (大統領選挙 for the
+    trigger 選挙), which coreference compares; empty for other patterns."""
 
 
 def register_extensions() -> None:

@@ -8,7 +8,8 @@ participants where one side's set contains the other's — and then:
 - an anaphoric mention (同会談, 同首脳会談) joins the most recent compatible cluster;
 - any other mention joins the most recent compatible cluster it shares evidence
   with: a participant, the place, the time, or the same trigger word (a repeated
-  首脳会談; 「即時」会談 after …ブダペストでの会談).
+  首脳会談; 「即時」会談 after …ブダペストでの会談; for a ``whole_word`` pattern the
+  whole matched word, 大統領選挙, not its trigger 選挙).
 
 A mention inside a citation title (``citations``: 『エリツィン前大統領が死去』 after an
 article that tells of the death with 死亡した) that finds no such cluster joins the one
@@ -162,9 +163,13 @@ def _evidence(
         return True
     # a repeated word (首脳会談 … 首脳会談) names the same event, except for the kinds of
     # events an article tells many of (UNREPEATABLE_TYPES)
-    return (
-        mention.word or mention.text
-    ) in cluster.words and mention.type not in UNREPEATABLE_TYPES
+    return _word(mention) in cluster.words and mention.type not in UNREPEATABLE_TYPES
+
+
+def _word(mention: EventMention) -> str:
+    """The word a repetition is read on: the whole matched word of a ``whole_word``
+    pattern (大統領選挙, whose trigger is 選挙), else the trigger's text."""
+    return mention.word or mention.text
 
 
 def _same_occasion(mention: EventMention, time: str | None, cluster: _Building) -> bool:
@@ -174,7 +179,8 @@ def _same_occasion(mention: EventMention, time: str | None, cluster: _Building) 
     if time is not None and not all(_values_agree(time, other) for other in cluster.times):
         return False
     told = {m.status for m in cluster.mentions} - {"UNKNOWN"}
-    return {mention.status} | told != {"HELD", "PLANNED"} or len(told) != 1
+    over_against_planned = {mention.status, *told} == {"HELD", "PLANNED"} and len(told) == 1
+    return not over_against_planned
 
 
 def _values_agree(first: str, second: str) -> bool:
@@ -284,7 +290,7 @@ def cluster_events(
             chosen.places.add(place)
         if time is not None:
             chosen.times.append(time)
-        chosen.words.add(mention.word or mention.text)
+        chosen.words.add(_word(mention))
         if kind is not None:
             chosen.kinds.add(kind)
         cluster_of_span[(mention.start, mention.end)] = chosen

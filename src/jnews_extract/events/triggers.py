@@ -167,7 +167,9 @@ def find_triggers(
         start, stop = _trigger_span(doc, first, end, pattern)
         if _inside_name(start, stop, entities) or _names_a_kind(doc, end - 1, lexicon):
             continue
-        word = doc.text[doc[first].idx : stop] if pattern.whole_word else ""
+        word = ""
+        if pattern.whole_word:
+            word = "".join(t.text_with_ws for t in doc[first:end])[: stop - doc[first].idx]
         # 内閣が|発足: the pattern's context words are no part of the trigger's tokens
         first = next(i for i in range(first, end) if doc[i].idx + len(doc[i].text) > start)
         triggers.append(
