@@ -22,7 +22,7 @@ from jnews_extract import assemble
 from jnews_extract.aliases import cluster_entities
 from jnews_extract.annotations import EntityMention, EventMention, TimeMention
 from jnews_extract.errors import EmptyTextError
-from jnews_extract.knowledge import load_gazetteer
+from jnews_extract.knowledge import load_entity_rules, load_gazetteer
 from jnews_extract.page import Page, parse_page
 from jnews_extract.pipeline import (
     ARTICLE_STAGES,
@@ -112,7 +112,8 @@ def route_pieces(nlp: Language, clean: str, pieces: Sequence[Piece]) -> list[Pie
 
 def run_article_stages(nlp: Language, pieces: Sequence[Piece], docs: Sequence[Doc]) -> None:
     """The stages that read the whole article (:data:`~jnews_extract.pipeline.ARTICLE_STAGES`)
-    over its docs, once every doc has its names.
+    over its docs, once every doc has its names and the names only the whole article
+    decides (:func:`add_article_names`).
 
     The event stage reads each doc against the whole article's names, indexed once, so
     米ロ首脳会談 finds the presidents wherever the article names them.
@@ -142,7 +143,6 @@ def add_article_names(docs: Sequence[Doc]) -> None:
     """Names that only the whole article decides: 南北 is South + North Korea where the
     article names both (``paired_abbreviations`` of the entity rules)."""
     from jnews_extract.entities import find_paired_abbreviations
-    from jnews_extract.knowledge import load_entity_rules
 
     rules = load_entity_rules()
     if not rules.get("paired_abbreviations"):

@@ -513,10 +513,12 @@ def find_paired_abbreviations(
     known = doc._.jnews_entities or []
     found: list[EntityMention] = []
     tokens = list(doc)
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
     for pair in rules.get("paired_abbreviations", ()):
         word, keys = pair["word"], pair["keys"]
         if len(word) != len(keys) or not all(key in article_keys for key in keys):
             continue
+        key_of = dict(zip(word, keys, strict=True))
         for index, token in enumerate(tokens[:-1]):
             following = tokens[index + 1]
             if (
@@ -526,10 +528,7 @@ def find_paired_abbreviations(
                 or _covered(token.idx, token.idx + len(word), known)
             ):
                 continue
-            found += [
-                EntityMention(token.idx + i, token.idx + i + 1, word[i], "GPE", key, "abbreviation")
-                for i, key in enumerate(keys)
-            ]
+            found += _chain_mentions(text, token.idx, token.idx + len(word), key_of)
     return found
 
 
