@@ -140,7 +140,9 @@ class EntityRecognizer:
     def match(self, doc: Doc) -> list[EntityMention]:
         """Return the entity mentions of ``doc`` without writing them."""
         rules = load_entity_rules()
-        found = find_gazetteer_mentions(doc, self.gazetteer, self._alias_lengths)
+        found = find_gazetteer_mentions(
+            doc, self.gazetteer, self._alias_lengths, rules["country_name_ends_before"]
+        )
         found += find_abbreviation_mentions(doc, self.gazetteer, rules, found)
         found += find_supported_aliases(doc, self.gazetteer, self.titles, found)
         ner = (
@@ -280,18 +282,14 @@ def _ends_word(
     return last == "kanji" and label in {"GPE", "ORG", "NORP"}
 
 
-IN_OR_OUT_OF = ("内", "外")
-"""国内 / 国外 read after a country's short name: 日本|国内, not 日本国|内."""
-
-
 def _takes_the_next_word(
-    text: str, start: int, end: int, keys: list[str], gazetteer: Gazetteer
+    text: str, start: int, end: int, keys: list[str], gazetteer: Gazetteer, after: tuple[str, ...]
 ) -> bool:
-    """Whether a name ending in 国 takes that 国 from 国内/国外 (日本国内 is 日本 + 国内),
-    which holds when the name without 国 is an alias of the same entity."""
+    """Whether a name ending in 国 takes that 国 from 国内/国外 (``after``: 内, 外; 日本国内
+    is 日本 + 国内), which holds when the name without 国 is an alias of the same entity."""
     return (
         text.endswith("国", start, end)
-        and text.startswith(IN_OR_OUT_OF, end)
+        and text.startswith(after, end)
         and bool(set(gazetteer.by_alias.get(text[start : end - 1], ())) & set(keys))
     )
 
@@ -305,9 +303,11 @@ def choose_entry(gazetteer: Gazetteer, keys: list[str]) -> GazetteerEntry:
 
 
 def find_gazetteer_mentions(
-    doc: Doc, gazetteer: Gazetteer, lengths: list[int]
+    doc: Doc, gazetteer: Gazetteer, lengths: list[int], country_name_ends_before: Sequence[str] = ()
 ) -> list[EntityMention]:
-    """Longest gazetteer aliases starting on a word boundary (ブダペスト, 欧州連合)."""
+    """Longest gazetteer aliases starting on a word boundary (ブダペスト, 欧州連合); a name
+    ending in 国 stops before it where ``country_name_ends_before`` follows (日本|国内)."""
+    after_country = tuple(country_name_ends_before)
     text = doc.text
     token_starts, token_ends = _token_bounds(doc)
     owner = _token_start_of_chars(doc)
@@ -329,7 +329,7 @@ def find_gazetteer_mentions(
                 entry = choose_entry(gazetteer, keys)
                 if not _ends_word(
                     text, position, end, token_ends, owner, entry.label, person_tokens
-                ) or _takes_the_next_word(text, position, end, keys, gazetteer):
+                ) or _takes_the_next_word(text, position, end, keys, gazetteer, after_country):
                     continue
                 key = entry.key if len(keys) == 1 else None
                 candidates = list(keys) if len(keys) > 1 else []

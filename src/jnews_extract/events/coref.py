@@ -51,8 +51,6 @@ place or time clash. Statements and demands merge only on shared arguments, plac
 STATUS_OF_EVENT_ABOUT = {"POSTPONEMENT": "POSTPONED", "CANCELLATION": "CANCELLED"}
 KIND_WINDOW = 12
 """Characters before a trigger searched for its kind word (ペルー大統領選挙の決戦|投票)."""
-NAMING_STEMS = ("選挙", "選")
-"""Words that name an election after its kind word (大統領|選挙, 総裁|選)."""
 _ORDINAL_END = re.compile(r"第?[0-9０-９一二三四五六七八九十]+回目?$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
@@ -377,12 +375,12 @@ def _kind_before(head: str, event_type: EventType) -> str | None:
     if round_ is not None:
         # 大統領選挙の第1回|投票: the round of the election named before it
         head = head[: round_.start()].removesuffix("の")
-        if not head.endswith(NAMING_STEMS):
+        if not head.endswith(event_type.naming_stems):
             return None
     word = _kind_word_ending(head, kinds)
     if word is None:
         # 大統領選挙に|当選: the election named before the result
-        named = next((head[: -len(s)] for s in NAMING_STEMS if head.endswith(s)), None)
+        named = next((head[: -len(s)] for s in event_type.naming_stems if head.endswith(s)), None)
         word = _kind_word_ending(named, kinds) if named else None
     return kinds[word] if word is not None else None
 

@@ -68,6 +68,9 @@ class EventType:
     """Trigger endings a kind word may stand before (大統領|選挙, 総裁|選, 決選|投票)."""
     result_stems: frozenset[str] = frozenset()
     """Stems that may follow their kind word with に (大統領に|当選, 上院議員に|再選)."""
+    naming_stems: tuple[str, ...] = ()
+    """Words that name an event after its kind word, read before a result or a round
+    (大統領|選挙に当選, 大統領選挙の第1回|投票)."""
     kinds: Mapping[str, str] = field(default_factory=dict)
     """Kind word → kind of event (大統領 → president, 総裁 → party_leader): two mentions
     of different kinds are different events (a party's 総裁選 is not the 総選挙)."""
@@ -239,6 +242,7 @@ def _event_types(data: Mapping[str, Any]) -> dict[str, EventType]:
             speaker_nouns=frozenset(spec.get("speaker_nouns", ())),
             kind_stems=tuple(spec.get("kind_stems", ())),
             result_stems=frozenset(spec.get("result_stems", ())),
+            naming_stems=tuple(spec.get("naming_stems", ())),
             kinds={word: kind for kind, words in spec.get("kinds", {}).items() for word in words},
         )
     return types
