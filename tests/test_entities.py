@@ -582,9 +582,18 @@ def test_an_ner_span_over_a_title_does_not_veto_the_name_before_it(
         ("兵庫慎司が書いた。", None, {("兵庫", "GPE")}),  # no reading of a full name
         ("韓国瑜市長が語った。", "韓国瑜", {("韓国瑜", "PERSON")}),
         ("兵庫県警が調べた。", "兵庫県警", {("兵庫県", "GPE")}),  # 警 is no given name
+        # a katakana place as a first name: Sudachi reads the rest as a person's name
+        (
+            "ダグラス・フェアバンクスと結婚した。",
+            "ダグラス・フェアバンクス",
+            {("ダグラス・フェアバンクス", "PERSON")},
+        ),
+        ("ナポリターノが述べた。", "ナポリターノ", {("ナポリターノ", "PERSON")}),
+        ("ジャカルタ・ポストが伝えた。", "ジャカルタ・ポスト", {("ジャカルタ", "GPE")}),
+        ("ジョージア・オキーフが描いた。", "ジョージア・オキーフ", {("ジョージア", "GPE")}),
     ],
 )
-def test_a_place_before_a_given_name_is_a_surname(
+def test_a_place_starting_a_full_name_is_a_name_part(
     text: str, ner: str | None, expected: set[tuple[str, str]], nlp: Language
 ) -> None:
     doc = nlp.make_doc(text)

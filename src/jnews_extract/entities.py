@@ -160,7 +160,7 @@ class EntityRecognizer:
             ]
             if self._nesting is None:
                 self._nesting = NestingRules.from_rules(rules, self.gazetteer.by_alias)
-            found = drop_places_read_as_surnames(doc, found, ner)
+            found = drop_places_read_as_name_parts(doc, found, ner)
             found = prefer_longer_names(found, ner, self._nesting)
         found = drop_places_naming_something_else(doc, found, rules["words_that_unmake_a_place"])
         found = name_cabinets(doc.text, found, rules)
@@ -725,19 +725,25 @@ def drop_persons_read_as_words(
     return [m for m in mentions if not unsupported_word(m)]
 
 
-def drop_places_read_as_surnames(
+def drop_places_read_as_name_parts(
     doc: Doc, mentions: list[EntityMention], ner: Sequence[EntityMention]
 ) -> list[EntityMention]:
-    """``mentions`` without the gazetteer places that start a person's full name: the
-    NER reads a PERSON from the place to the end of a given name Sudachi's dictionary
-    knows (兵庫|慎司, 韓国|瑜: the place is the surname). Without the given name the
-    place stays (ムセヴェニ・ウガンダ, ウガンダ大統領)."""
+    """``mentions`` without the gazetteer places that start a person's full name.
+
+    - The NER reads a PERSON from the place to the end of a given name Sudachi's
+      dictionary knows (兵庫|慎司, 韓国|瑜: the place is the surname). Without the given
+      name the place stays (ムセヴェニ・ウガンダ, ウガンダ大統領).
+    - A place written in katakana, no country, starts a PERSON written in katakana
+      whose later part Sudachi reads as a person's name (ダグラス・フェアバンクス,
+      ウラジーミル・レーニン, ナポリ|ターノ: the place is a first name). Without such a
+      part the place stays (ジャカルタ・ポスト, a newspaper the NER took for a person).
+    """
     given_names = {t.idx: t.idx + len(t.text) for t in doc if t.tag_.startswith(GIVEN_NAME_TAG)}
-    full_names = {(m.start, m.end) for m in ner if m.label == "PERSON"}
+    name_parts = [t.idx for t in doc if t.tag_.startswith(PERSON_NAME_TAG)]
+    persons = [m for m in ner if m.label == "PERSON"]
+    full_names = {(m.start, m.end) for m in persons}
 
     def is_surname(m: EntityMention) -> bool:
-        if m.label not in PLACE_LABELS or m.origin != "gazetteer":
-            return False
         end = m.end
         while end in given_names:
             end = given_names[end]
@@ -745,7 +751,26 @@ def drop_places_read_as_surnames(
                 return True
         return False
 
-    return [m for m in mentions if not is_surname(m)]
+    def is_first_name(m: EntityMention) -> bool:
+        if (m.key or "").startswith("country:") or not _is_name_token_text(m.text):
+            return False
+        return any(
+            p.start == m.start
+            and p.end > m.end
+            and _is_name_token_text(p.text)
+            and any(m.end <= i < p.end for i in name_parts)
+            for p in persons
+        )
+
+    return [
+        m
+        for m in mentions
+        if not (
+            m.label in PLACE_LABELS
+            and m.origin == "gazetteer"
+            and (is_surname(m) or is_first_name(m))
+        )
+    ]
 
 
 def _unknown_name_start(doc: Doc, start: int, end: int, ner: Sequence[EntityMention]) -> int | None:
