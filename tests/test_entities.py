@@ -603,3 +603,24 @@ def test_a_place_starting_a_full_name_is_a_name_part(
         doc.ents = [span]
     found = {(m.text, m.label) for m in nlp.get_pipe("jnews_entities").match(doc)}
     assert found == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "label", "kept"),
+    [
+        ("野党が反発した。", "野党", "NORP", False),  # the opposition: no named group
+        ("陸軍が鎮圧した。", "陸軍", "ORG", False),  # a state's forces (guidelines §2.1)
+        ("連邦政府に加わらない。", "連邦政府", "ORG", False),
+        ("連邦議会が可決した。", "連邦議会", "ORG", True),  # a named organ stays
+        ("野党連合が勝利した。", "野党連合", "ORG", True),  # only the bare word goes
+    ],
+)
+def test_generic_group_words_are_no_names(
+    text: str, ner: str, label: str, kept: bool, nlp: Language
+) -> None:
+    doc = nlp.make_doc(text)
+    span = doc.char_span(0, len(ner), label=label)
+    assert span is not None, [t.text for t in doc]
+    doc.ents = [span]
+    found = {m.text for m in nlp.get_pipe("jnews_entities").match(doc)}
+    assert (ner in found) is kept, found

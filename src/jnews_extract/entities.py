@@ -840,7 +840,9 @@ def reconcile_ner(
     titles: TitleLexicon,
     abbreviations: Container[str] = frozenset(),
 ) -> list[EntityMention]:
-    """NER entities mapped to our labels, titles and honorifics trimmed off the end.
+    """NER entities mapped to our labels, titles and honorifics trimmed off the end;
+    a generic word for a state's executive or forces or for the parties in or out of
+    power (``generic_group_words``: 政府, 陸軍, 野党) is no name and is dropped.
 
     A one-character entity that is a country abbreviation (米, 中) is left to the
     abbreviation rule, which decides it with its context; other one-character names
@@ -851,6 +853,7 @@ def reconcile_ner(
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     suffixes = sorted(titles.titles | titles.honorifics, key=len, reverse=True)
     person_titles = titles.titles - set(rules["titles_that_name_a_group"])
+    generic = frozenset(rules["generic_group_words"])
     for ent in doc.ents:
         label = map_ner_label(ent.label_, rules)
         if label is None:
@@ -870,6 +873,8 @@ def reconcile_ner(
             continue  # a name never runs across a line break, nor holds a percentage
         if surface in titles.titles or surface in titles.honorifics or len(surface.strip()) < 1:
             continue
+        if surface in generic:
+            continue  # 政府, 陸軍, 野党: no name (guidelines §2.1)
         if len(surface) == 1 and (
             surface in abbreviations or len(ent) != 1 or not ent[0].tag_.startswith(PROPER_NOUN_TAG)
         ):
