@@ -77,6 +77,10 @@ NOT_ENTITIES = [
     ("欧州夏時間25日午前に判断した。", ["欧州"]),
     ("彼はロシア語で答えた。", ["ロシア"]),               # a language
     ("日本語の表記に従った。", ["日本"]),
+    ("英ポンドと豪ドルが上昇した。", ["英", "豪"]),       # a currency (guidelines §2.2)
+    ("罰金5000スイスフランを課した。", ["スイス", "スイスフラン"]),
+    ("10億台湾ドルが必要となる。", ["台湾"]),
+    ("日本円で約2万円に相当する。", ["日本", "日本円"]),
     ("ロシア軍がキーウを攻撃した。", ["ロシア軍"]),
     ("米軍は撤退した。", ["米軍"]),
     ("米国中西部の州が反対した。", ["中"]),            # 中西部 is the Midwest, no 中 + 西部
@@ -476,6 +480,9 @@ def test_an_unknown_name_before_a_title_needs_evidence(
         ("「青騎士」展に参加した。", "「青騎士", None),  # nothing before the bracket
         ("田老66・0%、仙台39・6%。", "田老66・0%", None),  # a name holds no percentage
         ("モスクワ時間の正午。", "モスクワ時間", None),  # a time zone (guidelines §2.2)
+        ("日本円で払った。", "日本円", None),  # a currency named after a place
+        ("イラク・ディナールの価値。", "イラク・ディナール", None),
+        ("演劇集団円の俳優。", "演劇集団円", "演劇集団円"),  # 演劇集団 is no place
         ("ル・マン24時間を含む。", "ル・マン24時間", "ル・マン24時間"),  # hours, not a zone
         ("自民党総裁の高市氏。", "自民党総裁", "自民党"),  # a title is no part of a name
         ("東京都知事の小池氏。", "東京都知事", "東京"),  # 東京|都知事: the title is 都知事
@@ -505,6 +512,8 @@ def test_ner_spans_are_trimmed_or_dropped(
         doc,
         reconcile_ner(doc, rules, entity.titles, entity.gazetteer.by_abbreviation),
         rules["words_that_unmake_a_place"],
+        rules["currency_words"],
+        entity.place_names,
     )
     assert [m.text for m in found] == ([kept] if kept else [])
 

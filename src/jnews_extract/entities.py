@@ -98,6 +98,7 @@ class EntityRecognizer:
         self.use_ner = use_ner
         self._gazetteer: Gazetteer | None = None
         self._alias_lengths: list[int] = []
+        self._place_names: frozenset[str] = frozenset()
         self._nesting: NestingRules | None = None
         register_extensions()
 
@@ -117,6 +118,11 @@ class EntityRecognizer:
         self._alias_lengths = sorted(
             {len(alias) for alias in gazetteer.by_alias if len(alias) >= 2}, reverse=True
         )
+        self._place_names = frozenset(
+            alias
+            for alias, keys in gazetteer.by_alias.items()
+            if any(gazetteer.entries[key].label in PLACE_LABELS for key in keys)
+        ) | frozenset(gazetteer.by_abbreviation)
 
     def add_patterns(self, entries: Iterable[GazetteerEntry]) -> None:
         """Add gazetteer entries (to the bundled ones unless patterns were set before)."""
@@ -124,6 +130,12 @@ class EntityRecognizer:
         for entry in entries:
             gazetteer.add(entry)
         self.set_gazetteer(gazetteer)
+
+    @property
+    def place_names(self) -> frozenset[str]:
+        """Gazetteer aliases of places (GPE, LOC) and country abbreviations."""
+        _ = self.gazetteer  # loads the bundled gazetteer on first use
+        return self._place_names
 
     @property
     def titles(self) -> TitleLexicon:
@@ -162,7 +174,13 @@ class EntityRecognizer:
                 self._nesting = NestingRules.from_rules(rules, self.gazetteer.by_alias)
             found = drop_places_read_as_name_parts(doc, found, ner)
             found = prefer_longer_names(found, ner, self._nesting)
-        found = drop_places_naming_something_else(doc, found, rules["words_that_unmake_a_place"])
+        found = drop_places_naming_something_else(
+            doc,
+            found,
+            rules["words_that_unmake_a_place"],
+            rules["currency_words"],
+            self.place_names,
+        )
         found = name_cabinets(doc.text, found, rules)
         return resolve_overlaps(found)
 
@@ -1161,23 +1179,39 @@ def _added_characters(candidate: EntityMention, inside: list[EntityMention]) -> 
 
 
 def drop_places_naming_something_else(
-    doc: Doc, mentions: list[EntityMention], words_that_unmake_a_place: Iterable[str]
+    doc: Doc,
+    mentions: list[EntityMention],
+    words_that_unmake_a_place: Iterable[str],
+    currency_words: Iterable[str] = (),
+    place_names: Container[str] = frozenset(),
 ) -> list[EntityMention]:
     """``mentions`` without the places directly followed by one of
-    ``words_that_unmake_a_place`` ending a word, and without names that end with one
-    (the NER's ORG モスクワ時間): a time zone (日本時間) or a language (ロシア語) is named
-    after a place without referring to it (guidelines §2.2)."""
+    ``words_that_unmake_a_place`` or ``currency_words`` ending a word, and without names
+    that end with one (the NER's ORG モスクワ時間, 日本円): a time zone (日本時間), a
+    language (ロシア語) or a currency (台湾ドル, 英ポンド) is named after a place without
+    referring to it (guidelines §2.2). A name ending in a currency word goes only when
+    the rest is one of ``place_names`` (スイス|フラン, イラク・|ディナール), so a name that
+    merely ends so (演劇集団円, …アイドル) stays."""
     text = doc.text
     _, token_ends = _token_bounds(doc)
     words = tuple(words_that_unmake_a_place)
+    currencies = tuple(currency_words)
 
     def names_something_else(m: EntityMention) -> bool:
         if m.label in PLACE_LABELS:
-            return any(text.startswith(w, m.end) and m.end + len(w) in token_ends for w in words)
-        return m.label != "PERSON" and any(
+            return any(
+                text.startswith(w, m.end) and m.end + len(w) in token_ends
+                for w in words + currencies
+            )
+        if m.label == "PERSON":
+            return False
+        named_after_a_place = any(
             m.text.endswith(w) and len(m.text) > len(w) and not m.text[-len(w) - 1].isdigit()
             for w in words
         )  # ル・マン24時間 is a race: a number of hours, not a place's time
+        return named_after_a_place or any(
+            m.text.endswith(w) and m.text[: -len(w)].rstrip("・") in place_names for w in currencies
+        )
 
     return [m for m in mentions if not names_something_else(m)]
 
