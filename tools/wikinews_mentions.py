@@ -5,20 +5,24 @@ compared: how an entity-rule change acts on real news that has no gold labels.
 ``--diff OLD`` prints, article by article, the mentions lost and gained against a saved
 run, with the text around each, for reading by hand. The articles are those
 ``tools/events_wikinews.py`` reads (its ``political_articles``; headline + blank line +
-body).
+body); ``--matching REGEX`` takes instead every Wikinews article (political or not) whose
+headline + body the regular expression finds, to check a rule on the rare words it is
+about.
 
-Usage: ``.venv/bin/python tools/wikinews_mentions.py [--limit N] [--save FILE] [--diff FILE]``
+Usage: ``.venv/bin/python tools/wikinews_mentions.py [--limit N] [--matching REGEX]
+[--save FILE] [--diff FILE]``
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from events_wikinews import political_articles  # tools/ is on the path of a script here
+from events_wikinews import ARTICLES, political_articles  # tools/ is on the path of a script here
 
 from jnews_extract.batch import extract_many
 
@@ -54,10 +58,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles")
     parser.add_argument("--save", type=Path, help="write the mentions as JSON")
     parser.add_argument("--diff", type=Path, help="compare with mentions saved before")
+    parser.add_argument("--matching", help="every article this regular expression finds")
     args = parser.parse_args(argv)
-    articles = [
-        (str(item["id"]), f"{item['headline']}\n\n{item['text']}") for item in political_articles()
-    ][: args.limit]
+    if args.matching:
+        with ARTICLES.open(encoding="utf-8") as handle:
+            records = [json.loads(line) for line in handle]
+        pattern = re.compile(args.matching)
+    else:
+        records, pattern = political_articles(), re.compile("")
+    articles = [(str(item["id"]), f"{item['headline']}\n\n{item['text']}") for item in records]
+    articles = [(name, text) for name, text in articles if pattern.search(text)][: args.limit]
     found = mentions_of([text for _, text in articles])
     saved = {name: mentions for (name, _), mentions in zip(articles, found, strict=True)}
     total = sum(len(m) for m in found)
