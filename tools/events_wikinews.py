@@ -32,10 +32,14 @@ ARTICLES = REPO.parent / "shared" / "corpus" / "wikinews" / "articles.jsonl"
 TERMINATORS = "。！？\n"
 
 
-def political_articles() -> list[dict[str, str]]:
+def wikinews_articles() -> list[dict[str, str]]:
+    """Every record of the shared Wikinews corpus."""
     with ARTICLES.open(encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle]
-    return [r for r in records if r.get("political")]
+        return [json.loads(line) for line in handle]
+
+
+def political_articles() -> list[dict[str, str]]:
+    return [r for r in wikinews_articles() if r.get("political")]
 
 
 def load_or_extract(path: Path) -> list[tuple[str, Extraction]]:

@@ -22,7 +22,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from events_wikinews import ARTICLES, political_articles  # tools/ is on the path of a script here
+from events_wikinews import (
+    political_articles,
+    wikinews_articles,
+)  # tools/ is on the path of a script here
 
 from jnews_extract.batch import extract_many
 
@@ -60,14 +63,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--diff", type=Path, help="compare with mentions saved before")
     parser.add_argument("--matching", help="every article this regular expression finds")
     args = parser.parse_args(argv)
-    if args.matching:
-        with ARTICLES.open(encoding="utf-8") as handle:
-            records = [json.loads(line) for line in handle]
-        pattern = re.compile(args.matching)
-    else:
-        records, pattern = political_articles(), re.compile("")
+    records = wikinews_articles() if args.matching else political_articles()
     articles = [(str(item["id"]), f"{item['headline']}\n\n{item['text']}") for item in records]
-    articles = [(name, text) for name, text in articles if pattern.search(text)][: args.limit]
+    if args.matching:
+        pattern = re.compile(args.matching)
+        articles = [(name, text) for name, text in articles if pattern.search(text)]
+    articles = articles[: args.limit]
     found = mentions_of([text for _, text in articles])
     saved = {name: mentions for (name, _), mentions in zip(articles, found, strict=True)}
     total = sum(len(m) for m in found)

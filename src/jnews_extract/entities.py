@@ -1196,12 +1196,12 @@ def drop_places_naming_something_else(
     _, token_ends = _token_bounds(doc)
     words = tuple(words_that_unmake_a_place)
     currencies = tuple(currency_words)
+    after_a_place = words + currencies
 
     def names_something_else(m: EntityMention) -> bool:
         if m.label in PLACE_LABELS:
             return any(
-                text.startswith(w, m.end) and m.end + len(w) in token_ends
-                for w in words + currencies
+                text.startswith(w, m.end) and m.end + len(w) in token_ends for w in after_a_place
             )
         if m.label == "PERSON":
             return False
